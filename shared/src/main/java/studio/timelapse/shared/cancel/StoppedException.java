@@ -1,0 +1,10 @@
+package studio.timelapse.shared.cancel;
+
+/** Long work stopped at a chunk boundary because it was asked to; the message says why. */
+public final class StoppedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public StoppedException(String reason) {
+        super(reason);
+    }
+}
