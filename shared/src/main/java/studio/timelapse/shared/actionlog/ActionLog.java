@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import studio.timelapse.shared.process.LocalProcess;
 
 /**
  * The causal action log: one per process, in eliot's message format. Every piece of work is an {@link Action};
@@ -50,7 +51,7 @@ public final class ActionLog implements AutoCloseable {
     private ScheduledExecutorService timer;
 
     private ActionLog(Builder builder) {
-        this.process = builder.program + "@" + builder.host + ":" + ProcessHandle.current().pid();
+        this.process = builder.program + "@" + builder.host + ":" + LocalProcess.pid();
         this.clock = builder.clock;
         this.nanoClock = builder.nanoClock;
         this.progressInterval = builder.progressInterval;
@@ -361,7 +362,7 @@ public final class ActionLog implements AutoCloseable {
     /** Builds an {@link ActionLog}. */
     public static final class Builder {
         private final String program;
-        private String host = localHostName();
+        private String host = LocalProcess.hostName();
         private Clock clock = Clock.systemUTC();
         private LongSupplier nanoClock = System::nanoTime;
         private Duration progressInterval = Duration.ofMillis(500);
@@ -403,27 +404,6 @@ public final class ActionLog implements AutoCloseable {
 
         public ActionLog build() {
             return new ActionLog(this);
-        }
-
-        /** The machine's name, read without a DNS look-up (which could leave the machine). */
-        private static String localHostName() {
-            for (String variable : List.of("HOSTNAME", "COMPUTERNAME")) {
-                String name = System.getenv(variable);
-                if (name != null && !name.isBlank()) {
-                    return name.trim();
-                }
-            }
-            for (String file : List.of("/proc/sys/kernel/hostname", "/etc/hostname")) {
-                try {
-                    String name = java.nio.file.Files.readString(Path.of(file)).trim();
-                    if (!name.isEmpty()) {
-                        return name;
-                    }
-                } catch (java.io.IOException | RuntimeException e) {
-                    // Try the next source.
-                }
-            }
-            return "localhost";
         }
     }
 }

@@ -1,0 +1,383 @@
+package studio.timelapse.shared.job;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import studio.timelapse.shared.actionlog.Action;
+import studio.timelapse.shared.actionlog.ActionLog;
+import studio.timelapse.shared.cancel.StopSignal;
+import studio.timelapse.shared.cancel.StoppedException;
+import studio.timelapse.shared.db.SqliteDatabase;
+import studio.timelapse.shared.refusal.Refusal;
+import studio.timelapse.shared.refusal.RefusedException;
+
+/**
+ * The one job runner: named queues with their worker counts, jobs stored in SQLite, run as chunks with a checkpoint
+ * after each, so that a killed process resumes where it was. See docs/conventions.md (Resumable jobs).
+ *
+ * <p>Each run is an action ({@code <job type>} with {@code job_id} and {@code attempt}) with progress and heartbeat
+ * per the convention. On start, jobs left running by a dead process become {@code interrupted} and are resumed first.
+ */
+public final class JobRunner implements AutoCloseable {
+    private final SqliteDatabase db;
+    private final ActionLog log;
+    private final Clock clock;
+    private final JobStore store;
+    private final InsightCalculator insight;
+    private final ObjectMapper json;
+    private final Map<String, Integer> queues;
+    private final Map<String, JobType<?, ?>> types;
+    private final Duration heartbeatInterval;
+    private final Duration staleAfter;
+    private final Duration pollInterval;
+    private final String owner;
+    private final Map<Long, StopSignal> runningHere = new ConcurrentHashMap<>();
+    private final Object wakeUp = new Object();
+    private final List<Thread> workers = new ArrayList<>();
+    private ScheduledExecutorService heartbeats;
+    private volatile boolean closing;
+
+    private JobRunner(Builder builder) {
+        this.db = builder.db;
+        this.log = builder.log;
+        this.clock = builder.clock;
+        this.store = new JobStore(db);
+        this.insight = new InsightCalculator(store);
+        this.json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.queues = Map.copyOf(builder.queues);
+        this.types = Map.copyOf(builder.types);
+        this.heartbeatInterval = builder.heartbeatInterval;
+        this.staleAfter = builder.staleAfter;
+        this.pollInterval = builder.pollInterval;
+        this.owner = OwnerId.create();
+        db.migrate("shared", "db/shared");
+    }
+
+    public static Builder builder(SqliteDatabase db, ActionLog log) {
+        return new Builder(db, log);
+    }
+
+    /** This runner's identity in the job table: host, pid and a per-runner id. */
+    public String owner() {
+        return owner;
+    }
+
+    /** Recovers jobs a dead process left running, then starts the workers. */
+    public synchronized JobRunner start() {
+        if (!workers.isEmpty()) {
+            return this;
+        }
+        recoverAbandoned();
+        heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "job-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        heartbeats.scheduleAtFixedRate(this::beat, heartbeatInterval.toMillis(), heartbeatInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        queues.forEach((queue, count) -> {
+            for (int i = 1; i <= count; i++) {
+                Thread worker = new Thread(() -> work(queue), "job-" + queue + "-" + i);
+                worker.setDaemon(true);
+                workers.add(worker);
+                worker.start();
+            }
+        });
+        return this;
+    }
+
+    private void recoverAbandoned() {
+        Instant now = clock.instant();
+        List<Job> recovered = store.recoverAbandoned(job -> OwnerId.gone(job.owner().orElse(""), owner,
+                job.heartbeatAt().orElse(Instant.EPOCH), now, staleAfter), now);
+        for (Job job : recovered) {
+            log.message("job:interrupted", "job_id", job.id(), "type", job.type(), "owner", job.owner().orElse(""),
+                    "chunks_done", job.chunksDone());
+        }
+    }
+
+    /** Submits a job, or returns the existing one with the same idempotency key. */
+    public <P> Job submit(JobType<P, ?> type, P parameters, SubmitOptions options) {
+        if (!types.containsKey(type.name())) {
+            throw new IllegalArgumentException("job type " + type.name() + " is not registered with this runner");
+        }
+        String params;
+        try {
+            params = json.writeValueAsString(parameters);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("parameters of " + type.name() + " cannot be saved as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+        Instant now = clock.instant();
+        Job job = store.insert(new JobStore.NewJob(type.name(), type.queue(), options.priority(),
+                options.idempotencyKey(), params, type.retry().maxAttempts(), options.notBefore().orElse(now), now,
+                log.current().map(Action::taskUuid)));
+        log.message("job:submitted", "job_id", job.id(), "type", job.type(), "queue", job.queue(),
+                "idempotency_key", options.idempotencyKey().orElse(null), "existing", !job.createdAt().equals(now)
+                        || job.state() != JobState.QUEUED);
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+        return job;
+    }
+
+    /**
+     * Cancels a job: a waiting one at once, a running one at its next chunk boundary (in whichever process runs it).
+     *
+     * @throws RefusedException if it has already finished or does not exist
+     */
+    public Job cancel(long jobId, String why) {
+        JobStore.CancelOutcome outcome = store.requestCancel(jobId, "cancelled: " + why, clock.instant());
+        log.message("job:cancel", "job_id", jobId, "why", why, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
+        switch (outcome) {
+            case NO_SUCH_JOB -> throw new RefusedException(Refusal.of(Refusal.Kind.INVALID, "job.unknown",
+                    "There is no job " + jobId + "."));
+            case ALREADY_FINISHED -> {
+                Job job = store.find(jobId).orElseThrow();
+                throw new RefusedException(Refusal.of(Refusal.Kind.WRONG_STATE, "job.finished",
+                        "Job " + jobId + " has already " + job.state().wire() + ".", "submit it again to run it once more"));
+            }
+            case REQUESTED -> {
+                StopSignal signal = runningHere.get(jobId);
+                if (signal != null) {
+                    signal.stop("cancelled: " + why);
+                }
+            }
+            case CANCELLED_NOW -> {
+                // Nothing was running.
+            }
+        }
+        return store.find(jobId).orElseThrow();
+    }
+
+    public Optional<Job> job(long jobId) {
+        return store.find(jobId);
+    }
+
+    public List<Job> jobs(JobState first, JobState... rest) {
+        return store.inStates(EnumSet.of(first, rest));
+    }
+
+    public JobInsight insight() {
+        Map<String, Optional<Duration>> expectations = new LinkedHashMap<>();
+        types.forEach((name, type) -> expectations.put(name, type.expectedDuration()));
+        return insight.compute(clock.instant(), queues, expectations, heartbeatInterval);
+    }
+
+    /** Waits until the job has finished (succeeded, failed or cancelled) and returns it. For tests and the CLI. */
+    public Job awaitFinished(long jobId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Job job = store.find(jobId).orElseThrow(() -> new IllegalArgumentException("no job " + jobId));
+            if (job.state().finished()) {
+                return job;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("job " + jobId + " is still " + job.state().wire() + " after " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void work(String queue) {
+        List<String> typesOfQueue = types.values().stream().filter(t -> t.queue().equals(queue)).map(JobType::name).toList();
+        while (!closing) {
+            Optional<Job> next;
+            try {
+                next = store.claimNext(queue, typesOfQueue, owner, clock.instant());
+            } catch (RuntimeException e) {
+                log.message("job:claim_failed", "queue", queue, "exception", e.getClass().getName(), "reason", e.getMessage());
+                next = Optional.empty();
+            }
+            if (next.isPresent()) {
+                run(next.get());
+                continue;
+            }
+            synchronized (wakeUp) {
+                if (closing) {
+                    return;
+                }
+                try {
+                    wakeUp.wait(pollInterval.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void run(Job job) {
+        JobType<?, ?> type = types.get(job.type());
+        StopSignal stop = new StopSignal();
+        runningHere.put(job.id(), stop);
+        try (Action action = log.startTask(job.type(), "job_id", job.id(), "attempt", job.attempts(),
+                "resumed_from_chunk", job.chunksDone(), "submitted_in", job.submittedIn().orElse(null))) {
+            store.setTaskUuid(job.id(), action.taskUuid());
+            action.heartbeat(heartbeatInterval);
+            execute(type, job, action, stop);
+        } finally {
+            runningHere.remove(job.id());
+        }
+    }
+
+    private <P, C> void execute(JobType<P, C> type, Job job, Action action, StopSignal stop) {
+        try {
+            P parameters = json.readValue(job.parametersJson(), type.parametersType());
+            Optional<C> checkpoint = job.checkpointJson().isEmpty() ? Optional.empty()
+                    : Optional.of(json.readValue(job.checkpointJson().get(), type.checkpointType()));
+            type.run(new ChunkedRun<>(job, parameters, checkpoint, action, stop, store, json, owner, clock));
+            stop.throwIfStopped();
+            end(job, JobState.SUCCEEDED, "succeeded", Optional.empty(), clock.instant());
+            action.addSuccessFields("outcome", "succeeded");
+        } catch (StoppedException e) {
+            String why = e.getMessage();
+            boolean cancelled = why.startsWith("cancelled") || store.find(job.id()).map(Job::cancelRequested).orElse(false);
+            if (cancelled) {
+                end(job, JobState.CANCELLED, "cancelled", Optional.of(why), clock.instant());
+            } else {
+                // A shutdown or a lost lock: the work is not done; the next runner resumes it from its checkpoint.
+                end(job, JobState.INTERRUPTED, "interrupted", Optional.of(why), clock.instant());
+            }
+            action.log("job:stopped", "reason", why, "outcome", cancelled ? "cancelled" : "interrupted");
+            action.fail(e);
+        } catch (Exception | Error e) {
+            String reason = e.getClass().getName() + ": " + e.getMessage();
+            RetryPolicy retry = type.retry();
+            if (retry.retries(e, job.attempts())) {
+                Duration delay = retry.delayAfter(job.attempts());
+                end(job, JobState.QUEUED, "retrying", Optional.of(reason), clock.instant().plus(delay));
+                action.log("job:retry_scheduled", "attempt", job.attempts(), "delay_s", delay.toMillis() / 1000.0);
+            } else {
+                end(job, JobState.FAILED, "failed", Optional.of(reason), clock.instant());
+            }
+            action.fail(e);
+            if (e instanceof Error error && !(e instanceof AssertionError)) {
+                throw error;
+            }
+        }
+    }
+
+    private void end(Job job, JobState next, String outcome, Optional<String> error, Instant runAfter) {
+        Instant now = clock.instant();
+        if (!store.endRun(job.id(), owner, next, outcome, error, runAfter.isBefore(now) ? now : runAfter, now)) {
+            log.message("job:not_owner", "job_id", job.id(), "outcome", outcome,
+                    "reason", "another runner recovered the job; its outcome stands");
+        }
+    }
+
+    private void beat() {
+        try {
+            store.heartbeat(owner, clock.instant());
+        } catch (RuntimeException e) {
+            log.message("job:heartbeat_failed", "exception", e.getClass().getName(), "reason", e.getMessage());
+        }
+    }
+
+    /**
+     * Stops the workers: running jobs stop at their next chunk and become {@code interrupted}, to resume on the next
+     * start. Waits up to the given time for them.
+     */
+    public void close(Duration grace) {
+        closing = true;
+        runningHere.values().forEach(signal -> signal.stop("the runner is shutting down"));
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Thread worker : workers) {
+            try {
+                worker.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (heartbeats != null) {
+            heartbeats.shutdownNow();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+
+    /** Configures a {@link JobRunner}. */
+    public static final class Builder {
+        private final SqliteDatabase db;
+        private final ActionLog log;
+        private Clock clock = Clock.systemUTC();
+        private final Map<String, Integer> queues = new LinkedHashMap<>();
+        private final Map<String, JobType<?, ?>> types = new LinkedHashMap<>();
+        private Duration heartbeatInterval = Duration.ofSeconds(5);
+        private Duration staleAfter = Duration.ofSeconds(30);
+        private Duration pollInterval = Duration.ofMillis(500);
+
+        private Builder(SqliteDatabase db, ActionLog log) {
+            this.db = db;
+            this.log = log;
+        }
+
+        public Builder clock(Clock newClock) {
+            this.clock = newClock;
+            return this;
+        }
+
+        /** A queue with {@code workers} threads. */
+        public Builder queue(String name, int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("a queue needs at least one worker: " + name);
+            }
+            queues.put(name, workers);
+            return this;
+        }
+
+        public Builder register(JobType<?, ?> type) {
+            if (!queues.containsKey(type.queue())) {
+                throw new IllegalArgumentException("job type " + type.name() + " runs in queue " + type.queue()
+                        + ", which this runner does not have");
+            }
+            if (types.putIfAbsent(type.name(), type) != null) {
+                throw new IllegalArgumentException("job type " + type.name() + " is registered twice");
+            }
+            return this;
+        }
+
+        /** How often running jobs beat (in the log and in the job table). */
+        public Builder heartbeatInterval(Duration interval) {
+            this.heartbeatInterval = interval;
+            return this;
+        }
+
+        /** A running job of another host whose heartbeat is older than this is taken as abandoned. */
+        public Builder staleAfter(Duration stale) {
+            this.staleAfter = stale;
+            return this;
+        }
+
+        /** How often idle workers look for jobs submitted by other processes or come due. */
+        public Builder pollInterval(Duration interval) {
+            this.pollInterval = interval;
+            return this;
+        }
+
+        public JobRunner build() {
+            return new JobRunner(this);
+        }
+    }
+}
