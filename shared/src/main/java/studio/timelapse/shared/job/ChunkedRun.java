@@ -1,6 +1,5 @@
 package studio.timelapse.shared.job;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Optional;
 import studio.timelapse.shared.actionlog.Action;
@@ -16,13 +15,13 @@ final class ChunkedRun<P, C> implements JobContext<P, C> {
     private final Action action;
     private final StopSignal stop;
     private final JobStore store;
-    private final ObjectMapper json;
+    private final JobJson json;
     private final String owner;
     private final Clock clock;
     private ProgressReporter progress;
 
     ChunkedRun(Job job, P parameters, Optional<C> checkpoint, Action action, StopSignal stop, JobStore store,
-            ObjectMapper json, String owner, Clock clock) {
+            JobJson json, String owner, Clock clock) {
         this.job = job;
         this.parameters = parameters;
         this.checkpoint = checkpoint;
@@ -78,13 +77,7 @@ final class ChunkedRun<P, C> implements JobContext<P, C> {
 
     @Override
     public void chunkDone(C next, long units, SqlWork<?> inSameTransaction) {
-        String serialized;
-        try {
-            serialized = json.writeValueAsString(next);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("the checkpoint of " + job.type() + " cannot be saved as JSON: "
-                    + e.getOriginalMessage(), e);
-        }
+        String serialized = json.write(next, "the checkpoint of " + job.type());
         JobStore.ChunkOutcome outcome = store.saveChunk(job.id(), owner, serialized, units, clock.instant(),
                 inSameTransaction);
         if (!outcome.stillOwned()) {

@@ -1,8 +1,5 @@
 package studio.timelapse.shared.job;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,7 +34,7 @@ public final class JobRunner implements AutoCloseable {
     private final Clock clock;
     private final JobStore store;
     private final InsightCalculator insight;
-    private final ObjectMapper json;
+    private final JobJson json;
     private final Map<String, Integer> queues;
     private final Map<String, JobType<?, ?>> types;
     private final Duration heartbeatInterval;
@@ -57,8 +53,7 @@ public final class JobRunner implements AutoCloseable {
         this.clock = builder.clock;
         this.store = new JobStore(db);
         this.insight = new InsightCalculator(store);
-        this.json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.json = new JobJson();
         this.queues = Map.copyOf(builder.queues);
         this.types = Map.copyOf(builder.types);
         this.heartbeatInterval = builder.heartbeatInterval;
@@ -116,13 +111,7 @@ public final class JobRunner implements AutoCloseable {
         if (!types.containsKey(type.name())) {
             throw new IllegalArgumentException("job type " + type.name() + " is not registered with this runner");
         }
-        String params;
-        try {
-            params = json.writeValueAsString(parameters);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("parameters of " + type.name() + " cannot be saved as JSON: "
-                    + e.getOriginalMessage(), e);
-        }
+        String params = json.write(parameters, "the parameters of " + type.name());
         Instant now = clock.instant();
         Job job = store.insert(new JobStore.NewJob(type.name(), type.queue(), options.priority(),
                 options.idempotencyKey(), params, type.retry().maxAttempts(), options.notBefore().orElse(now), now,
@@ -237,9 +226,9 @@ public final class JobRunner implements AutoCloseable {
 
     private <P, C> void execute(JobType<P, C> type, Job job, Action action, StopSignal stop) {
         try {
-            P parameters = json.readValue(job.parametersJson(), type.parametersType());
+            P parameters = json.read(job.parametersJson(), type.parametersType());
             Optional<C> checkpoint = job.checkpointJson().isEmpty() ? Optional.empty()
-                    : Optional.of(json.readValue(job.checkpointJson().get(), type.checkpointType()));
+                    : Optional.of(json.read(job.checkpointJson().get(), type.checkpointType()));
             type.run(new ChunkedRun<>(job, parameters, checkpoint, action, stop, store, json, owner, clock));
             stop.throwIfStopped();
             end(job, JobState.SUCCEEDED, "succeeded", Optional.empty(), clock.instant());
