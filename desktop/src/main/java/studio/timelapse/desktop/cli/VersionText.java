@@ -3,7 +3,7 @@ package studio.timelapse.desktop.cli;
 import picocli.CommandLine.IVersionProvider;
 import studio.timelapse.shared.build.BuildInfo;
 
-/** What {@code timelapse version} and {@code timelapse --version} print: enough for a bug report. */
+/** What {@code timelapse version} and {@code timelapse --version} print. */
 final class VersionText implements IVersionProvider {
     private final BuildInfo build;
 
@@ -13,11 +13,6 @@ final class VersionText implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {
-            "Timelapse Studio " + build.version(),
-            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
-                    + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                    + System.getProperty("os.arch")
-        };
+        return build.describe().toArray(String[]::new);
     }
 }

@@ -3,6 +3,7 @@ package studio.timelapse.shared.build;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -13,6 +14,15 @@ import java.util.Properties;
  */
 public record BuildInfo(String version) {
     private static final String RESOURCE = "build.properties";
+
+    /** What a {@code version} command prints: this build, and the Java and OS it runs on, for bug reports. */
+    public List<String> describe() {
+        return List.of(
+                "Timelapse Studio " + version,
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
+                        + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
+    }
 
     public static BuildInfo load() {
         try (InputStream in = BuildInfo.class.getResourceAsStream(RESOURCE)) {
