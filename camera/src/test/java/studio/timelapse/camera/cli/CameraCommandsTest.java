@@ -1,0 +1,99 @@
+package studio.timelapse.camera.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import studio.timelapse.shared.build.BuildInfo;
+import studio.timelapse.shared.home.AgentLaunch;
+import studio.timelapse.shared.home.AppHome;
+
+/** Runs the agent's command line in this JVM, as {@code ./timelapse camera <args>} would. */
+class CameraCommandsTest {
+    private static final AppHome LINUX_HOMES = new AppHome(Map.of(), "Linux", Path.of("/home/pi"));
+
+    record Run(int exitCode, String out, String err) {}
+
+    private static Run run(AgentLaunch launch, Supplier<BuildInfo> build, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = new CameraCommands(LINUX_HOMES, launch, build,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(List.of(args));
+        return new Run(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Run run(String... args) {
+        return run(AgentLaunch.BY_HAND, () -> new BuildInfo("1.2.3"), args);
+    }
+
+    @Test
+    void paths_shows_the_agent_home_and_logs_for_how_it_was_started() {
+        assertThat(run(AgentLaunch.BY_HAND, () -> new BuildInfo("1.2.3"), "paths").out().lines()).containsExactly(
+                "camera agent home  /home/pi/.local/share/timelapse-camera",
+                "camera agent logs  /home/pi/.local/share/timelapse-camera/logs");
+        assertThat(run(AgentLaunch.SERVICE, () -> new BuildInfo("1.2.3"), "paths").out())
+                .startsWith("camera agent home  /var/lib/timelapse-camera");
+    }
+
+    @Test
+    void paths_service_shows_where_the_service_keeps_its_data() {
+        Run run = run("paths", "--service");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("camera agent home  /var/lib/timelapse-camera");
+    }
+
+    @Test
+    void version_names_the_build() {
+        Run run = run("version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).first().isEqualTo("Timelapse Studio 1.2.3");
+    }
+
+    @Test
+    void help_lists_the_commands_and_says_capture_is_not_there_yet() {
+        for (String[] args : new String[][] {{"help"}, {"--help"}, {"paths", "-h"}}) {
+            Run run = run(args);
+
+            assertThat(run.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(run.out()).startsWith("Usage: timelapse camera COMMAND")
+                    .contains("does not capture yet", "paths", "version");
+        }
+    }
+
+    @Test
+    void an_unknown_command_exits_2_and_says_how_to_get_help() {
+        Run run = run("capture");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("""
+                timelapse camera: unknown command 'capture'.
+                Run 'timelapse camera --help' for usage.
+                """.replace("\n", System.lineSeparator()));
+    }
+
+    @Test
+    void no_command_or_an_unknown_option_exits_2() {
+        assertThat(run().exitCode()).isEqualTo(2);
+        assertThat(run("paths", "--everywhere").exitCode()).isEqualTo(2);
+        assertThat(run("version", "--short").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void a_failure_exits_1_with_one_line() {
+        Run run = run(AgentLaunch.BY_HAND, () -> {
+            throw new IllegalStateException("build.properties is missing");
+        }, "version");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("timelapse camera: build.properties is missing" + System.lineSeparator());
+    }
+}

@@ -1,0 +1,16 @@
+package studio.timelapse.desktop.cli;
+
+import studio.timelapse.shared.build.BuildInfo;
+import studio.timelapse.shared.home.AgentLaunch;
+import studio.timelapse.shared.home.AppHome;
+
+/** Entry point of the studio's jar: the {@code timelapse} command line, wired to this process. */
+public final class TimelapseMain {
+    private TimelapseMain() {}
+
+    public static void main(String[] args) {
+        int exitCode = TimelapseCli.create(AppHome.ofThisProcess(), AgentLaunch.ofThisProcess(), BuildInfo.load())
+                .execute(args);
+        System.exit(exitCode);
+    }
+}

@@ -1,0 +1,157 @@
+package studio.timelapse.desktop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import studio.timelapse.shared.build.BuildInfo;
+import studio.timelapse.shared.home.AgentLaunch;
+import studio.timelapse.shared.home.AppHome;
+
+/** Runs the command line in this JVM, as {@code ./timelapse <args>} would, and reads what it printed. */
+class TimelapseCliTest {
+    private static final AppHome LINUX_HOMES = new AppHome(Map.of(), "Linux", Path.of("/home/ann"));
+
+    record Run(int exitCode, String out, String err) {}
+
+    private static Run run(CommandLine cli, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exitCode = cli.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private static Run run(String... args) {
+        return run(TimelapseCli.create(LINUX_HOMES, AgentLaunch.BY_HAND, new BuildInfo("1.2.3")), args);
+    }
+
+    @Nested
+    class Paths {
+        @Test
+        void lists_the_studio_home_its_logs_and_library_and_the_agent_home() {
+            Run run = run("paths");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out().lines()).containsExactly(
+                    "studio home        /home/ann/.local/share/timelapse-studio",
+                    "studio logs        /home/ann/.local/share/timelapse-studio/logs",
+                    "library (planned)  /home/ann/.local/share/timelapse-studio/library",
+                    "camera agent home  /home/ann/.local/share/timelapse-camera",
+                    "camera agent logs  /home/ann/.local/share/timelapse-camera/logs");
+            assertThat(run.err()).isEmpty();
+        }
+
+        @Test
+        void follows_the_environment_and_how_the_agent_runs_on_this_machine() {
+            AppHome homes = new AppHome(Map.of("TIMELAPSE_HOME", "/srv/studio"), "Linux", Path.of("/home/ann"));
+
+            Run run = run(TimelapseCli.create(homes, AgentLaunch.SERVICE, new BuildInfo("1.2.3")), "paths");
+
+            assertThat(run.out())
+                    .contains("studio home        /srv/studio")
+                    .contains("camera agent home  /var/lib/timelapse-camera");
+        }
+    }
+
+    @Nested
+    class Version {
+        @Test
+        void names_the_build_and_the_java_it_runs_on() {
+            Run run = run("version");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out().lines()).first().isEqualTo("Timelapse Studio 1.2.3");
+            assertThat(run.out()).contains("Java " + System.getProperty("java.version"));
+        }
+
+        @Test
+        void the_version_option_prints_the_same() {
+            assertThat(run("--version").out()).isEqualTo(run("version").out());
+        }
+    }
+
+    @Nested
+    class Help {
+        @Test
+        void offers_only_the_commands_that_work_today() {
+            CommandLine cli = TimelapseCli.create(LINUX_HOMES, AgentLaunch.BY_HAND, new BuildInfo("1.2.3"));
+
+            assertThat(cli.getSubcommands().keySet()).containsExactly("paths", "version", "help");
+        }
+
+        @Test
+        void lists_the_commands_and_points_to_the_camera_agents_own() {
+            Run run = run("--help");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).startsWith("Usage: timelapse")
+                    .contains("  paths ", "  version ", "  help ", "timelapse camera --help");
+        }
+
+        @Test
+        void is_available_for_each_command() {
+            assertThat(run("paths", "--help").out()).startsWith("Usage: timelapse paths");
+            assertThat(run("help", "version").out()).startsWith("Usage: timelapse version");
+        }
+    }
+
+    @Nested
+    class UsageErrors {
+        @Test
+        void an_unknown_command_exits_2_and_says_how_to_get_help() {
+            Run run = run("frobnicate");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("'frobnicate'", "Run 'timelapse --help' for usage.");
+            assertThat(run.out()).isEmpty();
+        }
+
+        @Test
+        void no_command_at_all_exits_2() {
+            Run run = run();
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).startsWith("timelapse: Missing a command");
+        }
+
+        @Test
+        void an_unknown_option_of_a_command_names_that_command() {
+            Run run = run("paths", "--frobnicate");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).startsWith("timelapse paths: Unknown option: '--frobnicate'")
+                    .contains("Run 'timelapse paths --help' for usage.");
+        }
+    }
+
+    @Nested
+    class Failures {
+        @Command(name = "explode")
+        static final class Exploding implements Callable<Integer> {
+            @Override
+            public Integer call() {
+                throw new IllegalStateException("the disk is full");
+            }
+        }
+
+        @Test
+        void a_failing_command_exits_1_with_one_line_and_no_stack_trace() {
+            CommandLine cli = TimelapseCli.create(LINUX_HOMES, AgentLaunch.BY_HAND, new BuildInfo("1.2.3"))
+                    .addSubcommand(new Exploding());
+
+            Run run = run(cli, "explode");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("timelapse explode: the disk is full" + System.lineSeparator());
+        }
+    }
+}
