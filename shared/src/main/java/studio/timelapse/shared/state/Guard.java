@@ -11,6 +11,8 @@ import studio.timelapse.shared.refusal.Refusal;
  * A condition of a transition, checked against the facts {@code C} of the moment (the entity, free space, the caller).
  * Unmet, it returns a {@link Refusal} built from those facts, so that the reason and remedy can be precise: "free
  * 2.1 GB on the camera". Guards only look: they run for {@code available()} and {@code explain()} too, in any state.
+ * When a transition fires they run inside the database's write transaction, so keep them quick — no network, no
+ * waiting: gather slow facts (the camera's free space) into {@code C} beforehand.
  *
  * <p>Three kinds come ready-made: a plain condition ({@link Refusal.Kind#GUARD}), a permission
  * ({@link Refusal.Kind#FORBIDDEN}) and a lock ({@link Refusal.Kind#LOCKED}).

@@ -180,7 +180,9 @@ public final class StateMachine<S extends Enum<S>, C> {
         @SafeVarargs
         public final TransitionBuilder<S, C> from(S first, S... more) {
             sources.add(Objects.requireNonNull(first, "first"));
-            sources.addAll(List.of(more));
+            for (S state : more) {
+                sources.add(Objects.requireNonNull(state, "state"));
+            }
             return this;
         }
 
