@@ -71,6 +71,10 @@ final class CameraMachine {
 
     /** Facts under which every guard of cam-7 is met (given no lock is held). */
     static CameraFacts allMet() {
-        return new CameraFacts("cam-7", admin(), 64_000_000_000L, 3_000_000_000L);
+        return allMet("cam-7");
+    }
+
+    static CameraFacts allMet(String cameraId) {
+        return new CameraFacts(cameraId, admin(), 64_000_000_000L, 3_000_000_000L);
     }
 }
