@@ -23,8 +23,8 @@ import studio.timelapse.shared.refusal.RefusedException;
  * wins; the other is refused with a CONFLICT naming the state that won.
  *
  * <p>Each create and fire is an action in the log ({@value #TRANSITION_ACTION}): it succeeds with {@code from},
- * {@code to} and {@code version}, or — refused — logs {@value #REFUSED_MESSAGE} with the refusals and fails with the
- * {@link RefusedException}. History records that action's task, so a step leads to its tree in the log.
+ * {@code to} and {@code version}, or — refused — logs {@value #REFUSED_MESSAGE} with the refusals and fails with
+ * the {@link RefusedException}. History records that action's task, so a step leads to its tree in the log.
  *
  * <p>Needs the shared migrations: {@code db.migrate("shared", "db/shared")}. Thread-safe.
  */

@@ -20,7 +20,9 @@ import studio.timelapse.shared.refusal.Refusal;
 final class CameraMachine {
     private CameraMachine() {}
 
-    enum CameraState { INITIALISING, DISCOVERED, PAIRING, ONLINE, OFFLINE, CAPTURING, PAUSED, DELETING, DELETED, FAILED }
+    enum CameraState {
+        INITIALISING, DISCOVERED, PAIRING, ONLINE, OFFLINE, CAPTURING, PAUSED, DELETING, DELETED, FAILED
+    }
 
     /** What the camera's guards look at: who asks, and how much room the capture needs on the camera. */
     record CameraFacts(String cameraId, Principal user, long freeBytes, long neededBytes) {}

@@ -64,8 +64,8 @@ class ExplainTest {
             assertThat(refusal.kind()).isEqualTo(Refusal.Kind.FORBIDDEN);
             assertThat(refusal.kind().httpStatus()).isEqualTo(403);
             assertThat(refusal.code()).isEqualTo("permission.missing");
-            assertThat(refusal.describe())
-                    .isEqualTo("vera lacks the permission camera.capture — ask an administrator to grant camera.capture");
+            assertThat(refusal.reason()).isEqualTo("vera lacks the permission camera.capture");
+            assertThat(refusal.remedy()).contains("ask an administrator to grant camera.capture");
             assertThat(refusal.details()).containsEntry("principal", "vera").containsEntry("permission",
                     "camera.capture");
         });

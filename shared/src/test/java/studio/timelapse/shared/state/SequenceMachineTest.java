@@ -43,7 +43,8 @@ class SequenceMachineTest extends MachineTableContract<SequenceState, SequenceFa
                 .satisfies(refusal -> {
                     assertThat(refusal.kind()).isEqualTo(Refusal.Kind.GUARD);
                     assertThat(refusal.code()).isEqualTo("sequence.too_short");
-                    assertThat(refusal.describe()).isEqualTo("A video needs at least two frames — capture more frames first");
+                    assertThat(refusal.describe())
+                            .isEqualTo("A video needs at least two frames — capture more frames first");
                 });
     }
 }
