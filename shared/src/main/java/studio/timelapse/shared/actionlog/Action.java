@@ -180,28 +180,34 @@ public final class Action implements AutoCloseable {
 
     /**
      * Ends the action as failed: an {@code eliot:traceback} message with the stack trace, then the {@code failed}
-     * message with {@code exception} (the class name) and {@code reason} (its message). Returns the throwable so
-     * that callers can write {@code throw action.fail(e);}. Later calls only return it.
+     * message with {@code exception} (the class name) and {@code reason} (its message). An {@link ExpectedFailure}
+     * (a refusal, a cancel) gets no traceback: its reason says all. Returns the throwable so that callers can write
+     * {@code throw action.fail(e);}. Later calls only return it.
      */
     public <T extends Throwable> T fail(T error) {
-        TaskLevel tracebackAt;
+        boolean withTraceback = !(error instanceof ExpectedFailure);
+        TaskLevel tracebackAt = null;
         TaskLevel endAt;
         synchronized (this) {
             if (finished) {
                 return error;
             }
             finished = true;
-            tracebackAt = nextLevel();
+            if (withTraceback) {
+                tracebackAt = nextLevel();
+            }
             endAt = nextLevel();
         }
         stopHeartbeats();
         String reason = error.getMessage() == null ? "" : error.getMessage();
-        Map<String, Object> traceback = new LinkedHashMap<>();
-        traceback.put(LogMessage.MESSAGE_TYPE, ActionLog.TRACEBACK);
-        traceback.put(LogMessage.EXCEPTION, error.getClass().getName());
-        traceback.put(LogMessage.REASON, reason);
-        traceback.put("traceback", stackTrace(error));
-        log.emit(taskUuid, tracebackAt, traceback);
+        if (withTraceback) {
+            Map<String, Object> traceback = new LinkedHashMap<>();
+            traceback.put(LogMessage.MESSAGE_TYPE, ActionLog.TRACEBACK);
+            traceback.put(LogMessage.EXCEPTION, error.getClass().getName());
+            traceback.put(LogMessage.REASON, reason);
+            traceback.put("traceback", stackTrace(error));
+            log.emit(taskUuid, tracebackAt, traceback);
+        }
 
         Map<String, Object> end = new LinkedHashMap<>();
         end.put(LogMessage.ACTION_TYPE, actionType);

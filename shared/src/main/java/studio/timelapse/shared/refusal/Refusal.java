@@ -17,10 +17,15 @@ import java.util.Optional;
  */
 public record Refusal(Kind kind, String code, String reason, Optional<String> remedy, Map<String, Object> details) {
 
-    /** The sorts of refusal, each with its HTTP status. */
+    /**
+     * The sorts of refusal, each with its HTTP status. Declared from the most basic to the most circumstantial: when
+     * several refusals answer one request, they are listed in this order and the first one's status is the answer's.
+     */
     public enum Kind {
         /** The input itself is wrong. */
         INVALID(400),
+        /** What the request names does not exist. */
+        NOT_FOUND(404),
         /** The caller may not do this. */
         FORBIDDEN(403),
         /** The entity is in a state from which this transition does not start. */
@@ -63,6 +68,17 @@ public record Refusal(Kind kind, String code, String reason, Optional<String> re
         java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(details);
         all.putAll(moreDetails);
         return new Refusal(kind, code, reason, remedy, all);
+    }
+
+    /** The refusal as plain values (maps, lists, strings), for the action log and JSON answers. */
+    public Map<String, Object> toFields() {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("kind", kind.name());
+        fields.put("code", code);
+        fields.put("reason", reason);
+        remedy.ifPresent(text -> fields.put("remedy", text));
+        fields.put("details", details);
+        return fields;
     }
 
     /** "reason — remedy", as a tooltip or a console line shows it. */

@@ -1,9 +1,10 @@
 package studio.timelapse.shared.refusal;
 
 import java.util.List;
+import studio.timelapse.shared.actionlog.ExpectedFailure;
 
 /** Thrown when a command is refused; carries every reason, so a caller can show all of them at once. */
-public class RefusedException extends RuntimeException {
+public class RefusedException extends RuntimeException implements ExpectedFailure {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Refusal> refusals;

@@ -26,7 +26,7 @@ final class StateRefusals {
     }
 
     static Refusal unknownEntity(String entityType, String entityId) {
-        return Refusal.of(Refusal.Kind.INVALID, "state.unknown_entity",
+        return Refusal.of(Refusal.Kind.NOT_FOUND, "state.unknown_entity",
                         "There is no " + words(entityType) + " " + entityId)
                 .withDetails(Map.of("entity_type", entityType, "entity_id", entityId));
     }

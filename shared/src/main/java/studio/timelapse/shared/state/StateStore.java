@@ -162,23 +162,12 @@ public final class StateStore<S extends Enum<S>, C> {
         try {
             return body.get();
         } catch (RefusedException e) {
-            action.log(REFUSED_MESSAGE, "refusals", e.refusals().stream().map(StateStore::loggable).toList());
+            action.log(REFUSED_MESSAGE, "refusals", e.refusals().stream().map(Refusal::toFields).toList());
             throw action.fail(e);
         } catch (RuntimeException | Error e) {
             action.fail(e);
             throw e;
         }
-    }
-
-    /** A refusal as plain log fields (the log writes maps and lists, not records with optionals). */
-    private static Map<String, Object> loggable(Refusal refusal) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("kind", refusal.kind().name());
-        fields.put("code", refusal.code());
-        fields.put("reason", refusal.reason());
-        refusal.remedy().ifPresent(remedy -> fields.put("remedy", remedy));
-        fields.put("details", refusal.details());
-        return fields;
     }
 
     private record Step<S extends Enum<S>>(EntityState<S> before, EntityState<S> after) {}

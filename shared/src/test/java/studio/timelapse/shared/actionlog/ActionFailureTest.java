@@ -109,6 +109,22 @@ class ActionFailureTest {
     }
 
     @Test
+    void anExpectedFailureEndsTheActionWithoutATraceback() {
+        final class Refused extends RuntimeException implements ExpectedFailure {
+            Refused() {
+                super("Camera is offline since 14:02");
+            }
+        }
+        try (Action action = log.start("studio:camera:start_capture")) {
+            action.fail(new Refused());
+        }
+        assertThat(recording.messages()).extracting(LogMessage::type)
+                .containsExactly("studio:camera:start_capture", "studio:camera:start_capture");
+        assertThat(recording.messages().get(1).fields()).containsEntry("reason", "Camera is offline since 14:02");
+        assertThat(recording.tree(recording.messages().get(0).taskUuid()).complete()).isTrue();
+    }
+
+    @Test
     void aFailureAfterTheEndChangesNothing() {
         Action action = log.start("studio:test");
         action.close();

@@ -43,6 +43,8 @@ class EliotJsonTest {
         fields.put("infinite", Float.POSITIVE_INFINITY);
         fields.put("path", Path.of("/var/lib/timelapse-camera/frames"));
         fields.put("when", Instant.parse("2026-06-21T04:00:00Z"));
+        fields.put("maybe", java.util.Optional.of("present"));
+        fields.put("nothing", java.util.Optional.empty());
         fields.put("error", new IllegalStateException("boom"));
         fields.put("unserializable", new Object() {
             public Object getSelf() {
@@ -58,6 +60,7 @@ class EliotJsonTest {
         assertThat(back.fields()).containsEntry("nan", "NaN").containsEntry("infinite", "Infinity")
                 .containsEntry("path", "/var/lib/timelapse-camera/frames")
                 .containsEntry("when", "2026-06-21T04:00:00Z")
+                .containsEntry("maybe", "present").containsEntry("nothing", null)
                 .containsEntry("error", "java.lang.IllegalStateException: boom")
                 .containsEntry("unserializable", "cyclic thing");
     }

@@ -184,12 +184,12 @@ class StateStoreTest {
     }
 
     @Test
-    void anUnknownEntityHasNothingAvailableAndIsRefusedAsInvalid() {
+    void anUnknownEntityHasNothingAvailableAndIsRefusedAsNotFound() {
         assertThat(store.available("cam-9", allMet())).isEmpty();
         assertThat(store.explain("cam-9", "start", allMet())).extracting(Refusal::code)
                 .containsExactly("state.unknown_entity");
         assertThatThrownBy(() -> store.fire("cam-9", "start", 1, allMet(), "pressed start"))
-                .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.httpStatus()).isEqualTo(400));
+                .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.httpStatus()).isEqualTo(404));
     }
 
     @Test
