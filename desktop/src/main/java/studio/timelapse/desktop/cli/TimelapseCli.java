@@ -1,6 +1,7 @@
 package studio.timelapse.desktop.cli;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -20,6 +21,7 @@ public final class TimelapseCli {
         CommandLine cli = new CommandLine(new TimelapseCommand())
                 .addSubcommand(new PathsCommand(homes, agentLaunch))
                 .addSubcommand(new VersionCommand())
+                .addSubcommand(new LogCommand(homes, Clock.systemUTC()))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.getCommandSpec().versionProvider(new VersionText(build));
         cli.setParameterExceptionHandler(usageError());

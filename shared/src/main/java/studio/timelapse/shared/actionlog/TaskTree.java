@@ -206,25 +206,30 @@ public final class TaskTree {
             out.append(indent).append(last ? "└── " : "├── ");
             Node node = nodes.get(i);
             if (node instanceof ActionNode action) {
-                out.append(action.actionType()).append(' ').append(action.slot.serialize()).append(" ⇒ ")
-                        .append(action.status().wire());
-                action.durationSeconds().ifPresent(s -> out.append(String.format(" in %.3f s", s)));
-                action.start().ifPresent(m -> appendFields(m, out));
-                action.end().ifPresent(m -> appendFields(m, out));
+                out.append(action.actionType());
+                if (action.slot.depth() > 0) {
+                    out.append(' ').append(action.slot.serialize());
+                }
+                out.append(" ⇒ ").append(action.status().wire());
+                action.durationSeconds().ifPresent(s -> out.append(String.format(java.util.Locale.ROOT, " in %.3f s", s)));
+                action.start().ifPresent(m -> appendFields(m, Map.of(), out));
+                action.end().ifPresent(m -> appendFields(m, action.start().map(LogMessage::fields).orElse(Map.of()), out));
                 out.append('\n');
                 renderAll(action.children, indent + (last ? "    " : "│   "), out);
             } else {
                 LogMessage message = ((MessageNode) node).message();
                 out.append(message.type()).append(' ').append(message.level().serialize());
-                appendFields(message, out);
+                appendFields(message, Map.of(), out);
                 out.append('\n');
             }
         }
     }
 
-    private static void appendFields(LogMessage message, StringBuilder out) {
+    /** Appends the message's own fields, leaving out those {@code shown} already with the same value. */
+    private static void appendFields(LogMessage message, Map<String, Object> shown, StringBuilder out) {
         message.fields().forEach((key, value) -> {
-            if (!IDENTITY_FIELDS.contains(key) && !key.equals("traceback")) {
+            if (!IDENTITY_FIELDS.contains(key) && !key.equals("traceback")
+                    && !java.util.Objects.equals(shown.get(key), value)) {
                 out.append(' ').append(key).append('=').append(value);
             }
         });

@@ -134,7 +134,7 @@ public final class JobRunner implements AutoCloseable {
         JobStore.CancelOutcome outcome = store.requestCancel(jobId, "cancelled: " + why, clock.instant());
         log.message("job:cancel", "job_id", jobId, "why", why, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT));
         switch (outcome) {
-            case NO_SUCH_JOB -> throw new RefusedException(Refusal.of(Refusal.Kind.INVALID, "job.unknown",
+            case NO_SUCH_JOB -> throw new RefusedException(Refusal.of(Refusal.Kind.NOT_FOUND, "job.unknown",
                     "There is no job " + jobId + "."));
             case ALREADY_FINISHED -> {
                 Job job = store.find(jobId).orElseThrow();
