@@ -34,7 +34,7 @@ class CameraCommandsTest {
     }
 
     @Test
-    void paths_shows_the_agent_home_and_logs_for_how_it_was_started() {
+    void pathsShowsTheAgentHomeAndLogsForHowItWasStarted() {
         assertThat(run(AgentLaunch.BY_HAND, () -> new BuildInfo("1.2.3"), "paths").out().lines()).containsExactly(
                 "camera agent home  /home/pi/.local/share/timelapse-camera",
                 "camera agent logs  /home/pi/.local/share/timelapse-camera/logs");
@@ -43,7 +43,7 @@ class CameraCommandsTest {
     }
 
     @Test
-    void paths_service_shows_where_the_service_keeps_its_data() {
+    void pathsServiceShowsWhereTheServiceKeepsItsData() {
         Run run = run("paths", "--service");
 
         assertThat(run.exitCode()).isZero();
@@ -51,7 +51,7 @@ class CameraCommandsTest {
     }
 
     @Test
-    void version_names_the_build() {
+    void versionNamesTheBuild() {
         Run run = run("version");
 
         assertThat(run.exitCode()).isZero();
@@ -59,7 +59,7 @@ class CameraCommandsTest {
     }
 
     @Test
-    void help_lists_the_commands_and_says_capture_is_not_there_yet() {
+    void helpListsTheCommandsAndSaysCaptureIsNotThereYet() {
         for (String[] args : new String[][] {{"help"}, {"--help"}, {"paths", "-h"}}) {
             Run run = run(args);
 
@@ -70,7 +70,7 @@ class CameraCommandsTest {
     }
 
     @Test
-    void an_unknown_command_exits_2_and_says_how_to_get_help() {
+    void anUnknownCommandExits2AndSaysHowToGetHelp() {
         Run run = run("capture");
 
         assertThat(run.exitCode()).isEqualTo(2);
@@ -81,14 +81,14 @@ class CameraCommandsTest {
     }
 
     @Test
-    void no_command_or_an_unknown_option_exits_2() {
+    void noCommandOrAnUnknownOptionExits2() {
         assertThat(run().exitCode()).isEqualTo(2);
         assertThat(run("paths", "--everywhere").exitCode()).isEqualTo(2);
         assertThat(run("version", "--short").exitCode()).isEqualTo(2);
     }
 
     @Test
-    void a_failure_exits_1_with_one_line() {
+    void aFailureExits1WithOneLine() {
         Run run = run(AgentLaunch.BY_HAND, () -> {
             throw new IllegalStateException("build.properties is missing");
         }, "version");

@@ -37,7 +37,7 @@ class TimelapseCliTest {
     @Nested
     class Paths {
         @Test
-        void lists_the_studio_home_its_logs_and_library_and_the_agent_home() {
+        void listsTheStudioHomeItsLogsAndLibraryAndTheAgentHome() {
             Run run = run("paths");
 
             assertThat(run.exitCode()).isZero();
@@ -51,7 +51,7 @@ class TimelapseCliTest {
         }
 
         @Test
-        void follows_the_environment_and_how_the_agent_runs_on_this_machine() {
+        void followsTheEnvironmentAndHowTheAgentRunsOnThisMachine() {
             AppHome homes = new AppHome(Map.of("TIMELAPSE_HOME", "/srv/studio"), "Linux", Path.of("/home/ann"));
 
             Run run = run(TimelapseCli.create(homes, AgentLaunch.SERVICE, new BuildInfo("1.2.3")), "paths");
@@ -65,7 +65,7 @@ class TimelapseCliTest {
     @Nested
     class Version {
         @Test
-        void names_the_build_and_the_java_it_runs_on() {
+        void namesTheBuildAndTheJavaItRunsOn() {
             Run run = run("version");
 
             assertThat(run.exitCode()).isZero();
@@ -74,7 +74,7 @@ class TimelapseCliTest {
         }
 
         @Test
-        void the_version_option_prints_the_same() {
+        void theVersionOptionPrintsTheSame() {
             assertThat(run("--version").out()).isEqualTo(run("version").out());
         }
     }
@@ -82,14 +82,14 @@ class TimelapseCliTest {
     @Nested
     class Help {
         @Test
-        void offers_only_the_commands_that_work_today() {
+        void offersOnlyTheCommandsThatWorkToday() {
             CommandLine cli = TimelapseCli.create(LINUX_HOMES, AgentLaunch.BY_HAND, new BuildInfo("1.2.3"));
 
             assertThat(cli.getSubcommands().keySet()).containsExactly("paths", "version", "log", "help");
         }
 
         @Test
-        void lists_the_commands_and_points_to_the_camera_agents_own() {
+        void listsTheCommandsAndPointsToTheCameraAgentsOwn() {
             Run run = run("--help");
 
             assertThat(run.exitCode()).isZero();
@@ -98,7 +98,7 @@ class TimelapseCliTest {
         }
 
         @Test
-        void is_available_for_each_command() {
+        void isAvailableForEachCommand() {
             assertThat(run("paths", "--help").out()).startsWith("Usage: timelapse paths");
             assertThat(run("help", "version").out()).startsWith("Usage: timelapse version");
         }
@@ -107,7 +107,7 @@ class TimelapseCliTest {
     @Nested
     class UsageErrors {
         @Test
-        void an_unknown_command_exits_2_and_says_how_to_get_help() {
+        void anUnknownCommandExits2AndSaysHowToGetHelp() {
             Run run = run("frobnicate");
 
             assertThat(run.exitCode()).isEqualTo(2);
@@ -116,7 +116,7 @@ class TimelapseCliTest {
         }
 
         @Test
-        void no_command_at_all_exits_2() {
+        void noCommandAtAllExits2() {
             Run run = run();
 
             assertThat(run.exitCode()).isEqualTo(2);
@@ -124,7 +124,7 @@ class TimelapseCliTest {
         }
 
         @Test
-        void an_unknown_option_of_a_command_names_that_command() {
+        void anUnknownOptionOfACommandNamesThatCommand() {
             Run run = run("paths", "--frobnicate");
 
             assertThat(run.exitCode()).isEqualTo(2);
@@ -144,7 +144,7 @@ class TimelapseCliTest {
         }
 
         @Test
-        void a_failing_command_exits_1_with_one_line_and_no_stack_trace() {
+        void aFailingCommandExits1WithOneLineAndNoStackTrace() {
             CommandLine cli = TimelapseCli.create(LINUX_HOMES, AgentLaunch.BY_HAND, new BuildInfo("1.2.3"))
                     .addSubcommand(new Exploding());
 

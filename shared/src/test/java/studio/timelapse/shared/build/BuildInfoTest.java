@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 class BuildInfoTest {
 
     @Test
-    void the_version_is_the_one_maven_built() {
+    void theVersionIsTheOneMavenBuilt() {
         assertThat(BuildInfo.load().version()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
     }
 
     @Test
-    void describes_the_build_then_the_java_and_os_it_runs_on() {
+    void describesTheBuildThenTheJavaAndOsItRunsOn() {
         assertThat(new BuildInfo("1.2.3").describe()).satisfiesExactly(
                 build -> assertThat(build).isEqualTo("Timelapse Studio 1.2.3"),
                 runtime -> assertThat(runtime)

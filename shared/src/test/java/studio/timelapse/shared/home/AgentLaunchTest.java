@@ -9,17 +9,17 @@ class AgentLaunchTest {
     private static final Map<String, String> UNDER_SYSTEMD = Map.of("INVOCATION_ID", "5e0f2c0b9a6d4d0f8c7e1a2b3c4d5e6f");
 
     @Test
-    void a_process_systemd_started_without_a_terminal_is_a_service() {
+    void aProcessSystemdStartedWithoutATerminalIsAService() {
         assertThat(AgentLaunch.detect(UNDER_SYSTEMD, false)).isEqualTo(AgentLaunch.SERVICE);
     }
 
     @Test
-    void a_process_with_a_terminal_was_started_by_hand_even_if_it_inherited_an_invocation_id() {
+    void aProcessWithATerminalWasStartedByHandEvenIfItInheritedAnInvocationId() {
         assertThat(AgentLaunch.detect(UNDER_SYSTEMD, true)).isEqualTo(AgentLaunch.BY_HAND);
     }
 
     @Test
-    void a_process_systemd_did_not_start_was_started_by_hand() {
+    void aProcessSystemdDidNotStartWasStartedByHand() {
         assertThat(AgentLaunch.detect(Map.of(), false)).isEqualTo(AgentLaunch.BY_HAND);
         assertThat(AgentLaunch.detect(Map.of("INVOCATION_ID", ""), false)).isEqualTo(AgentLaunch.BY_HAND);
     }

@@ -18,12 +18,12 @@ class AppHomeTest {
         }
 
         @Test
-        void studio_lives_in_the_xdg_data_folder() {
+        void studioLivesInTheXdgDataFolder() {
             assertThat(homes(Map.of()).studio().root()).isEqualTo(Path.of("/home/ann/.local/share/timelapse-studio"));
         }
 
         @Test
-        void xdg_data_home_moves_the_studio_and_the_agent() {
+        void xdgDataHomeMovesTheStudioAndTheAgent() {
             AppHome homes = homes(Map.of("XDG_DATA_HOME", "/data"));
 
             assertThat(homes.studio().root()).isEqualTo(Path.of("/data/timelapse-studio"));
@@ -31,7 +31,7 @@ class AppHomeTest {
         }
 
         @Test
-        void a_relative_or_empty_xdg_data_home_is_ignored_as_the_spec_says() {
+        void aRelativeOrEmptyXdgDataHomeIsIgnoredAsTheSpecSays() {
             assertThat(homes(Map.of("XDG_DATA_HOME", "data")).studio().root())
                     .isEqualTo(Path.of("/home/ann/.local/share/timelapse-studio"));
             assertThat(homes(Map.of("XDG_DATA_HOME", "")).studio().root())
@@ -39,13 +39,13 @@ class AppHomeTest {
         }
 
         @Test
-        void agent_started_by_hand_lives_in_the_users_data_folder() {
+        void agentStartedByHandLivesInTheUsersDataFolder() {
             assertThat(homes(Map.of()).agent(AgentLaunch.BY_HAND).root())
                     .isEqualTo(Path.of("/home/ann/.local/share/timelapse-camera"));
         }
 
         @Test
-        void agent_running_as_a_service_lives_in_var_lib() {
+        void agentRunningAsAServiceLivesInVarLib() {
             assertThat(homes(Map.of()).agent(AgentLaunch.SERVICE).root())
                     .isEqualTo(Path.of("/var/lib/timelapse-camera"));
         }
@@ -56,13 +56,13 @@ class AppHomeTest {
         private final AppHome homes = new AppHome(Map.of("XDG_DATA_HOME", "/data"), "Mac OS X", Path.of("/Users/ann"));
 
         @Test
-        void studio_lives_in_application_support_whatever_xdg_says() {
+        void studioLivesInApplicationSupportWhateverXdgSays() {
             assertThat(homes.studio().root())
                     .isEqualTo(Path.of("/Users/ann/Library/Application Support/Timelapse Studio"));
         }
 
         @Test
-        void agent_lives_in_the_users_or_the_machines_application_support() {
+        void agentLivesInTheUsersOrTheMachinesApplicationSupport() {
             assertThat(homes.agent(AgentLaunch.BY_HAND).root())
                     .isEqualTo(Path.of("/Users/ann/Library/Application Support/Timelapse Camera"));
             assertThat(homes.agent(AgentLaunch.SERVICE).root())
@@ -77,7 +77,7 @@ class AppHomeTest {
         private final Path userHome = Path.of("C:\\Users\\ann");
 
         @Test
-        void studio_and_agent_live_in_appdata() {
+        void studioAndAgentLiveInAppdata() {
             AppHome homes = new AppHome(Map.of("APPDATA", appData.toString()), "Windows 11", userHome);
 
             assertThat(homes.studio().root()).isEqualTo(appData.resolve("Timelapse Studio"));
@@ -85,14 +85,14 @@ class AppHomeTest {
         }
 
         @Test
-        void variable_names_ignore_case_as_windows_does() {
+        void variableNamesIgnoreCaseAsWindowsDoes() {
             AppHome homes = new AppHome(Map.of("AppData", appData.toString()), "Windows 10", userHome);
 
             assertThat(homes.studio().root()).isEqualTo(appData.resolve("Timelapse Studio"));
         }
 
         @Test
-        void without_appdata_the_roaming_folder_under_the_user_home_is_used() {
+        void withoutAppdataTheRoamingFolderUnderTheUserHomeIsUsed() {
             AppHome homes = new AppHome(Map.of(), "Windows 11", userHome);
 
             assertThat(homes.studio().root())
@@ -100,7 +100,7 @@ class AppHomeTest {
         }
 
         @Test
-        void agent_running_as_a_service_lives_in_programdata() {
+        void agentRunningAsAServiceLivesInProgramdata() {
             Path programData = Path.of("D:\\ProgramData");
             AppHome homes = new AppHome(Map.of("PROGRAMDATA", programData.toString()), "Windows 11", userHome);
 
@@ -113,7 +113,7 @@ class AppHomeTest {
         private final Path home = Path.of("/home/ann");
 
         @Test
-        void timelapse_home_picks_the_studio_home_on_every_os() {
+        void timelapseHomePicksTheStudioHomeOnEveryOs() {
             for (String os : new String[] {"Linux", "Mac OS X", "Windows 11"}) {
                 AppHome homes = new AppHome(Map.of("TIMELAPSE_HOME", "/srv/studio"), os, home);
 
@@ -122,7 +122,7 @@ class AppHomeTest {
         }
 
         @Test
-        void timelapse_camera_home_picks_the_agent_home_however_it_was_started() {
+        void timelapseCameraHomePicksTheAgentHomeHoweverItWasStarted() {
             AppHome homes = new AppHome(Map.of("TIMELAPSE_CAMERA_HOME", "/srv/camera"), "Linux", home);
 
             assertThat(homes.agent(AgentLaunch.SERVICE).root()).isEqualTo(Path.of("/srv/camera"));
@@ -130,7 +130,7 @@ class AppHomeTest {
         }
 
         @Test
-        void each_override_moves_only_its_own_home() {
+        void eachOverrideMovesOnlyItsOwnHome() {
             AppHome homes = new AppHome(Map.of("TIMELAPSE_HOME", "/srv/studio"), "Linux", home);
 
             assertThat(homes.agent(AgentLaunch.BY_HAND).root())
@@ -138,14 +138,14 @@ class AppHomeTest {
         }
 
         @Test
-        void a_relative_override_is_taken_from_the_working_directory() {
+        void aRelativeOverrideIsTakenFromTheWorkingDirectory() {
             AppHome homes = new AppHome(Map.of("TIMELAPSE_HOME", ".timelapse-home"), "Linux", home);
 
             assertThat(homes.studio().root()).isAbsolute().isEqualTo(Path.of(".timelapse-home").toAbsolutePath());
         }
 
         @Test
-        void an_empty_override_counts_as_unset() {
+        void anEmptyOverrideCountsAsUnset() {
             AppHome homes = new AppHome(Map.of("TIMELAPSE_HOME", " "), "Linux", home);
 
             assertThat(homes.studio().root()).isEqualTo(Path.of("/home/ann/.local/share/timelapse-studio"));
@@ -153,7 +153,7 @@ class AppHomeTest {
     }
 
     @Test
-    void logs_are_kept_in_each_homes_logs_folder() {
+    void logsAreKeptInEachHomesLogsFolder() {
         AppHome homes = new AppHome(Map.of(), "Linux", Path.of("/home/ann"));
 
         assertThat(homes.studio().logs()).isEqualTo(Path.of("/home/ann/.local/share/timelapse-studio/logs"));
@@ -161,7 +161,7 @@ class AppHomeTest {
     }
 
     @Test
-    void each_home_names_the_variable_that_moves_it() {
+    void eachHomeNamesTheVariableThatMovesIt() {
         AppHome homes = new AppHome(Map.of(), "Linux", Path.of("/home/ann"));
 
         assertThat(homes.studio().overrideVariable()).isEqualTo("TIMELAPSE_HOME");

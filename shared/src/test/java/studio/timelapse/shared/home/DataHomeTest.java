@@ -14,7 +14,7 @@ class DataHomeTest {
     Path temp;
 
     @Test
-    void knowing_a_home_does_not_create_it() {
+    void knowingAHomeDoesNotCreateIt() {
         DataHome home = new DataHome("studio home", "TIMELAPSE_HOME", temp.resolve("studio"));
 
         assertThat(home.logs()).doesNotExist();
@@ -22,7 +22,7 @@ class DataHomeTest {
     }
 
     @Test
-    void create_folders_makes_the_home_and_its_logs_folder() throws IOException {
+    void createFoldersMakesTheHomeAndItsLogsFolder() throws IOException {
         DataHome home = new DataHome("studio home", "TIMELAPSE_HOME", temp.resolve("a/b/studio"));
 
         home.createFolders();
@@ -32,7 +32,7 @@ class DataHomeTest {
     }
 
     @Test
-    void create_folders_keeps_what_is_already_there() throws IOException {
+    void createFoldersKeepsWhatIsAlreadyThere() throws IOException {
         DataHome home = new DataHome("studio home", "TIMELAPSE_HOME", temp.resolve("studio"));
         home.createFolders();
         Path earlierLog = Files.writeString(home.logs().resolve("studio.jsonl"), "{}\n");
@@ -43,7 +43,7 @@ class DataHomeTest {
     }
 
     @Test
-    void a_home_that_cannot_be_created_fails_saying_which_folder_and_what_to_do() throws IOException {
+    void aHomeThatCannotBeCreatedFailsSayingWhichFolderAndWhatToDo() throws IOException {
         Path file = Files.writeString(temp.resolve("not-a-folder"), "");
         DataHome home = new DataHome("camera agent home", "TIMELAPSE_CAMERA_HOME", file.resolve("camera"));
 

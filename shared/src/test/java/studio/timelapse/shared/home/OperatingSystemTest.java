@@ -16,7 +16,7 @@ class OperatingSystemTest {
         "Windows 11, WINDOWS",
         "Windows Server 2022, WINDOWS",
     })
-    void is_read_from_the_os_name_property(String osName, OperatingSystem expected) {
+    void isReadFromTheOsNameProperty(String osName, OperatingSystem expected) {
         assertThat(OperatingSystem.fromOsName(osName)).isEqualTo(expected);
     }
 }
