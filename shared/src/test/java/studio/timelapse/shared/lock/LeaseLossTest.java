@@ -24,7 +24,7 @@ import studio.timelapse.shared.testing.RecordingLog;
  */
 class LeaseLossTest {
     @RegisterExtension
-    final LockFixture fixture = new LockFixture();
+    final LockFixture fixture = LockFixture.withManualClock();
 
     @Test
     void renewalsKeepALeaseWellPastItsFirstExpiry() {

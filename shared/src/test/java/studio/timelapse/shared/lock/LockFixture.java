@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -16,33 +17,50 @@ import studio.timelapse.shared.testing.ManualClock;
 import studio.timelapse.shared.testing.RecordingLog;
 
 /**
- * Per test: a migrated database file in a fresh folder, a recording log and {@link Locks} on them, with a manual
- * clock — leases expire only when the test moves it. Leases last 30 s unless a request says otherwise. Register it
- * with {@code @RegisterExtension final LockFixture fixture = new LockFixture();}.
+ * Per test: a migrated database file in a fresh folder, a recording log and {@link Locks} on them. With a manual
+ * clock, leases expire only when the test moves it; with the real clock, in real time. Leases last 30 s unless a
+ * request says otherwise. Register it with {@code @RegisterExtension final LockFixture fixture = LockFixture.…();}.
  */
 final class LockFixture implements BeforeEachCallback, AfterEachCallback {
     static final Duration LEASE = Duration.ofSeconds(30);
 
+    /** The manual clock; it dates leases only in a fixture made with one. */
     final ManualClock clock = new ManualClock(Instant.parse("2024-06-01T12:00:00Z"));
-    final RecordingLog recording = new RecordingLog(clock, clock);
+    final RecordingLog recording;
+    private final Clock leaseClock;
     private final LockCompatibility compatibility;
     Path folder;
     SqliteDatabase db;
     Locks locks;
 
-    LockFixture(LockCompatibility compatibility) {
+    private LockFixture(boolean manual, LockCompatibility compatibility) {
+        this.leaseClock = manual ? clock : Clock.systemUTC();
+        this.recording = manual ? new RecordingLog(clock, clock) : new RecordingLog();
         this.compatibility = compatibility;
     }
 
-    LockFixture() {
-        this(LockCompatibility.nothingOverlaps());
+    static LockFixture withManualClock(LockCompatibility compatibility) {
+        return new LockFixture(true, compatibility);
+    }
+
+    static LockFixture withManualClock() {
+        return withManualClock(LockCompatibility.nothingOverlaps());
+    }
+
+    static LockFixture withRealClock(LockCompatibility compatibility) {
+        return new LockFixture(false, compatibility);
+    }
+
+    static LockFixture withRealClock() {
+        return withRealClock(LockCompatibility.nothingOverlaps());
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         folder = Files.createTempDirectory("locks-test");
         db = migratedDatabase(databaseFile());
-        locks = Locks.builder(db, recording.log()).compatibility(compatibility).defaultLease(LEASE).clock(clock).build();
+        locks = Locks.builder(db, recording.log()).compatibility(compatibility).defaultLease(LEASE).clock(leaseClock)
+                .build();
     }
 
     @Override

@@ -15,7 +15,7 @@ import studio.timelapse.shared.actionlog.TaskTree;
 /** A task's log shows which locks it took, which it could not have and why, and when it let them go. */
 class LockLoggingTest {
     @RegisterExtension
-    final LockFixture fixture = new LockFixture();
+    final LockFixture fixture = LockFixture.withManualClock();
 
     @Test
     void anAcquisitionIsAnActionWithItsFenceAndExpiry() {

@@ -4,65 +4,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import studio.timelapse.shared.cancel.StoppedException;
-import studio.timelapse.shared.db.SqliteDatabase;
-import studio.timelapse.shared.testing.RecordingLog;
 
 /** When the lock is taken, the caller's policy decides: fail now, wait up to a bound, or reschedule. Real time. */
 class LockPolicyTest {
     private static final LockRequest RENDER = LockRequest.of("sequence:12/render", "job:43");
 
-    @TempDir
-    Path folder;
+    @RegisterExtension
+    final LockFixture fixture = LockFixture.withRealClock();
 
-    private final RecordingLog recording = new RecordingLog();
-    private SqliteDatabase db;
-    private Locks locks;
     private Lease held;
 
     @BeforeEach
     void holdTheLock() {
-        db = LockFixture.migratedDatabase(folder.resolve("locks.sqlite"));
-        locks = Locks.builder(db, recording.log()).build();
-        held = locks.tryAcquire(LockRequest.of("sequence:12/render", "job:42"));
-    }
-
-    @AfterEach
-    void close() {
-        locks.close();
-        db.close();
-        recording.close();
+        held = fixture.take("sequence:12/render", "job:42");
     }
 
     @Test
     void failNowRefusesAfterOneAttempt() {
         LockUnavailableException refused = catchThrowableOfType(
-                () -> locks.acquire(RENDER, LockPolicy.failNow()), LockUnavailableException.class);
+                () -> fixture.locks.acquire(RENDER, LockPolicy.failNow()), LockUnavailableException.class);
 
         assertThat(refused.holders()).extracting(LockHolder::holder).containsExactly("job:42");
         assertThat(refused.waited()).isLessThan(Duration.ofMillis(500));
         assertThat(refused.retryAfter()).isEmpty();
-        assertThat(recording.ofType("lock:waiting")).isEmpty();
+        assertThat(fixture.recording.ofType("lock:waiting")).isEmpty();
     }
 
     @Test
     void waitUpToGetsTheLockOnceTheHolderReleasesInTime() {
         CompletableFuture.runAsync(held::close, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
 
-        try (Lease lease = locks.acquire(RENDER, LockPolicy.waitUpTo(Duration.ofSeconds(10)))) {
+        try (Lease lease = fixture.locks.acquire(RENDER, LockPolicy.waitUpTo(Duration.ofSeconds(10)))) {
             assertThat(lease.fence()).isGreaterThan(held.fence());
         }
-        assertThat(recording.ofType("lock:waiting")).singleElement()
+        assertThat(fixture.recording.ofType("lock:waiting")).singleElement()
                 .satisfies(waiting -> assertThat(waiting.get("holders").toString()).contains("job:42"));
-        assertThat(recording.ofType("lock:acquire")).last()
+        assertThat(fixture.recording.ofType("lock:acquire")).last()
                 .satisfies(end -> assertThat(end.number("waited_ms")).hasValueSatisfying(
                         waited -> assertThat(waited).isBetween(150.0, 5_000.0)));
     }
@@ -72,7 +56,7 @@ class LockPolicyTest {
         long start = System.nanoTime();
 
         LockUnavailableException refused = catchThrowableOfType(
-                () -> locks.acquire(RENDER, LockPolicy.waitUpTo(Duration.ofMillis(300))), LockUnavailableException.class);
+                () -> fixture.locks.acquire(RENDER, LockPolicy.waitUpTo(Duration.ofMillis(300))), LockUnavailableException.class);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(300), Duration.ofSeconds(5));
         assertThat(refused.waited()).isPositive();
@@ -82,7 +66,7 @@ class LockPolicyTest {
     @Test
     void rescheduleAfterRefusesAtOnceWithARetryHintForTheJobRunner() {
         LockUnavailableException refused = catchThrowableOfType(
-                () -> locks.acquire(RENDER, LockPolicy.rescheduleAfter(Duration.ofSeconds(30))),
+                () -> fixture.locks.acquire(RENDER, LockPolicy.rescheduleAfter(Duration.ofSeconds(30))),
                 LockUnavailableException.class);
 
         assertThat(refused.retryAfter()).contains(Duration.ofSeconds(30));
@@ -94,7 +78,7 @@ class LockPolicyTest {
     void anInterruptedWaitStopsAndKeepsTheInterrupt() {
         Thread.currentThread().interrupt();
         try {
-            assertThatThrownBy(() -> locks.acquire(RENDER, LockPolicy.waitUpTo(Duration.ofSeconds(10))))
+            assertThatThrownBy(() -> fixture.locks.acquire(RENDER, LockPolicy.waitUpTo(Duration.ofSeconds(10))))
                     .isInstanceOf(StoppedException.class)
                     .hasMessage("interrupted while waiting for the lock sequence:12/render");
             assertThat(Thread.currentThread().isInterrupted()).isTrue();

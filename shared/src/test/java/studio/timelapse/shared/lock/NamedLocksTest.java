@@ -19,7 +19,7 @@ import studio.timelapse.shared.refusal.Refusal;
  */
 class NamedLocksTest {
     @RegisterExtension
-    final LockFixture fixture = new LockFixture(LockCompatibility.builder()
+    final LockFixture fixture = LockFixture.withManualClock(LockCompatibility.builder()
             .mayOverlap("sync", "preview")
             .exclusive("delete")
             .build());
