@@ -85,6 +85,8 @@ public final class Lease implements AutoCloseable {
     /**
      * Whether the lease is still ours, asking the database: the row with our fence is there and not expired. A
      * lease found lost is marked so (its signal stops, {@code lock:lost} is logged).
+     *
+     * @throws studio.timelapse.shared.db.DatabaseException if the database cannot be read
      */
     public boolean stillHeld() {
         if (state() != State.HELD) {
@@ -162,7 +164,7 @@ public final class Lease implements AutoCloseable {
             // Try again at the next tick while the lease still lasts beyond it; past that, the work must stop now.
             Instant nextTry = services.clock().instant().plus(LeaseKeeper.renewalInterval(duration));
             if (nextTry.isBefore(expiresAt)) {
-                log("lock:renew_failed", "reason", String.valueOf(e.getMessage()), "expires_at", expiresAt.toString());
+                log("lock:renew_failed", String.valueOf(e.getMessage()));
             } else {
                 lose("it could not be renewed before it expires at " + expiresAt + ": " + e.getMessage());
             }
@@ -189,24 +191,18 @@ public final class Lease implements AutoCloseable {
         }
         services.keeper().forget(this);
         stopSignal.stop(why);
-        log("lock:lost", "reason", reason);
+        log("lock:lost", reason);
     }
 
     /** Logs into the action that acquired the lease while it runs, else as a task of its own. */
-    private void log(String messageType, Object... fields) {
-        Object[] all = new Object[fields.length + 6];
-        all[0] = "lock";
-        all[1] = name().toString();
-        all[2] = "fence";
-        all[3] = fence();
-        all[4] = "holder";
-        all[5] = holder();
-        System.arraycopy(fields, 0, all, 6, fields.length);
+    private void log(String messageType, String reason) {
+        Object[] fields = {"lock", name().toString(), "fence", fence(), "holder", holder(), "reason", reason,
+                "expires_at", expiresAt.toString()};
         Optional<Action> action = acquiredIn.filter(a -> !a.isFinished());
         if (action.isPresent()) {
-            action.get().log(messageType, all);
+            action.get().log(messageType, fields);
         } else {
-            services.log().message(messageType, all);
+            services.log().message(messageType, fields);
         }
     }
 
