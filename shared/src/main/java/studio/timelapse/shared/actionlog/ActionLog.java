@@ -122,6 +122,11 @@ public final class ActionLog implements AutoCloseable {
      * Logs a plain message: inside this thread's current action, or as a task of its own when there is none.
      */
     public void message(String messageType, Object... fields) {
+        message(messageType, Fields.of(fields));
+    }
+
+    /** As {@link #message(String, Object...)}, with the fields in a map. */
+    public void message(String messageType, Map<String, ?> fields) {
         Action action = current.get();
         if (action != null) {
             action.log(messageType, fields);
@@ -129,7 +134,7 @@ public final class ActionLog implements AutoCloseable {
         }
         Map<String, Object> message = new LinkedHashMap<>();
         message.put(LogMessage.MESSAGE_TYPE, messageType);
-        Fields.putPairs(message, fields);
+        Fields.putAll(message, fields);
         emit(UUID.randomUUID().toString(), TaskLevel.of(1), message);
     }
 

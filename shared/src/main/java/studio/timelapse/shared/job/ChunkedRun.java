@@ -1,11 +1,13 @@
 package studio.timelapse.shared.job;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import studio.timelapse.shared.actionlog.Action;
 import studio.timelapse.shared.actionlog.ProgressReporter;
 import studio.timelapse.shared.cancel.StopSignal;
 import studio.timelapse.shared.db.SqlWork;
+import studio.timelapse.shared.lock.Lease;
 
 /** One run of one job: the {@link JobContext} its body sees. */
 final class ChunkedRun<P, C> implements JobContext<P, C> {
@@ -18,10 +20,12 @@ final class ChunkedRun<P, C> implements JobContext<P, C> {
     private final JobJson json;
     private final String owner;
     private final Clock clock;
+    private final List<Lease> leases;
     private ProgressReporter progress;
+    private String unit;
 
     ChunkedRun(Job job, P parameters, Optional<C> checkpoint, Action action, StopSignal stop, JobStore store,
-            JobJson json, String owner, Clock clock) {
+            JobJson json, String owner, Clock clock, List<Lease> leases) {
         this.job = job;
         this.parameters = parameters;
         this.checkpoint = checkpoint;
@@ -31,8 +35,10 @@ final class ChunkedRun<P, C> implements JobContext<P, C> {
         this.json = json;
         this.owner = owner;
         this.clock = clock;
+        this.leases = leases;
+        this.unit = job.progressUnit().orElse("units");
         job.progressTotal().ifPresent(total -> {
-            progress = action.progress(total, job.progressUnit().orElse("units"));
+            progress = action.progress(total, unit);
             progress.set(job.progressDone().orElse(0L));
         });
     }
@@ -63,10 +69,11 @@ final class ChunkedRun<P, C> implements JobContext<P, C> {
     }
 
     @Override
-    public void total(long units, String unit) {
-        store.setTotal(job.id(), units, unit);
+    public void total(long units, String newUnit) {
+        store.setTotal(job.id(), units, newUnit);
         long done = progress == null ? job.progressDone().orElse(0L) : progress.done();
-        progress = action.progress(units, unit);
+        unit = newUnit;
+        progress = action.progress(units, newUnit);
         progress.set(done);
     }
 
@@ -85,12 +92,18 @@ final class ChunkedRun<P, C> implements JobContext<P, C> {
         } else {
             if (progress != null) {
                 progress.advance(units);
+                String text = progress.done() + "/" + progress.total() + " " + unit;
+                leases.forEach(lease -> lease.reportProgress(text));
             }
             if (outcome.cancelRequested()) {
                 stop.stop("cancelled");
             }
         }
         stop.throwIfStopped();
+        for (Lease lease : leases) {
+            // Between chunks long work makes sure it still holds its locks; a lost one stops it here, with the reason.
+            lease.checkStillHeld();
+        }
     }
 
     @Override

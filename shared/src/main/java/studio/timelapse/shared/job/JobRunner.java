@@ -18,6 +18,12 @@ import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.cancel.StopSignal;
 import studio.timelapse.shared.cancel.StoppedException;
 import studio.timelapse.shared.db.SqliteDatabase;
+import studio.timelapse.shared.lock.Lease;
+import studio.timelapse.shared.lock.LockHolder;
+import studio.timelapse.shared.lock.LockName;
+import studio.timelapse.shared.lock.LockRequest;
+import studio.timelapse.shared.lock.LockUnavailableException;
+import studio.timelapse.shared.lock.Locks;
 import studio.timelapse.shared.refusal.Refusal;
 import studio.timelapse.shared.refusal.RefusedException;
 
@@ -40,6 +46,7 @@ public final class JobRunner implements AutoCloseable {
     private final Duration heartbeatInterval;
     private final Duration staleAfter;
     private final Duration pollInterval;
+    private final Optional<Locks> locks;
     private final String owner;
     private final Map<Long, StopSignal> runningHere = new ConcurrentHashMap<>();
     private final Object wakeUp = new Object();
@@ -59,6 +66,7 @@ public final class JobRunner implements AutoCloseable {
         this.heartbeatInterval = builder.heartbeatInterval;
         this.staleAfter = builder.staleAfter;
         this.pollInterval = builder.pollInterval;
+        this.locks = Optional.ofNullable(builder.locks);
         this.owner = OwnerId.create();
         db.migrate("shared", "db/shared");
     }
@@ -225,11 +233,15 @@ public final class JobRunner implements AutoCloseable {
     }
 
     private <P, C> void execute(JobType<P, C> type, Job job, Action action, StopSignal stop) {
+        List<Lease> leases = new ArrayList<>();
         try {
             P parameters = json.read(job.parametersJson(), type.parametersType());
             Optional<C> checkpoint = job.checkpointJson().isEmpty() ? Optional.empty()
                     : Optional.of(json.read(job.checkpointJson().get(), type.checkpointType()));
-            type.run(new ChunkedRun<>(job, parameters, checkpoint, action, stop, store, json, owner, clock));
+            if (!takeLocks(type, job, parameters, stop, leases, action)) {
+                return;
+            }
+            type.run(new ChunkedRun<>(job, parameters, checkpoint, action, stop, store, json, owner, clock, leases));
             stop.throwIfStopped();
             end(job, JobState.SUCCEEDED, "succeeded", Optional.empty(), clock.instant());
             action.addSuccessFields("outcome", "succeeded");
@@ -258,6 +270,37 @@ public final class JobRunner implements AutoCloseable {
             if (e instanceof Error error && !(e instanceof AssertionError)) {
                 throw error;
             }
+        } finally {
+            leases.forEach(Lease::close);
+        }
+    }
+
+    /**
+     * Takes the type's locks for this run, as {@code job:<id>}; a lost one stops the run. When one is held by other
+     * work the job goes back to the queue until the policy's retry time, without counting an attempt.
+     */
+    private <P> boolean takeLocks(JobType<P, ?> type, Job job, P parameters, StopSignal stop, List<Lease> leases,
+            Action action) {
+        List<LockName> wanted = type.locks(parameters);
+        if (wanted.isEmpty()) {
+            return true;
+        }
+        Locks service = locks.orElseThrow(() -> new IllegalStateException("job type " + type.name()
+                + " needs locks, but this runner was built without a lock service"));
+        try {
+            for (LockName name : wanted) {
+                Lease lease = service.acquire(LockRequest.of(name, "job:" + job.id()), type.lockPolicy());
+                leases.add(lease);
+                lease.stopSignal().propagateTo(stop);
+            }
+            return true;
+        } catch (LockUnavailableException busy) {
+            Duration delay = busy.retryAfter().orElse(pollInterval);
+            store.deferRun(job.id(), owner, clock.instant().plus(delay), busy.getMessage());
+            action.log("job:deferred", "lock", busy.lock().toString(), "retry_after_s", delay.toMillis() / 1000.0,
+                    "holders", busy.holders().stream().map(LockHolder::details).toList());
+            action.addSuccessFields("outcome", "deferred");
+            return false;
         }
     }
 
@@ -316,6 +359,7 @@ public final class JobRunner implements AutoCloseable {
         private Duration heartbeatInterval = Duration.ofSeconds(5);
         private Duration staleAfter = Duration.ofSeconds(30);
         private Duration pollInterval = Duration.ofMillis(500);
+        private Locks locks;
 
         private Builder(SqliteDatabase db, ActionLog log) {
             this.db = db;
@@ -362,6 +406,12 @@ public final class JobRunner implements AutoCloseable {
         /** How often idle workers look for jobs submitted by other processes or come due. */
         public Builder pollInterval(Duration interval) {
             this.pollInterval = interval;
+            return this;
+        }
+
+        /** The lock service for job types that declare {@link JobType#locks}. */
+        public Builder locks(Locks lockService) {
+            this.locks = lockService;
             return this;
         }
 

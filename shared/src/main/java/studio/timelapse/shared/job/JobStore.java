@@ -130,6 +130,16 @@ final class JobStore {
     }
 
     /**
+     * Puts a claimed job back in the queue without counting the attempt: it could not start (a lock was held by other
+     * work) and is tried again at {@code runAfter}.
+     */
+    boolean deferRun(long id, String owner, Instant runAfter, String reason) {
+        return db.write(connection -> update(connection, "UPDATE job SET state = 'queued', owner = NULL, "
+                + "attempts = attempts - 1, run_after_ms = ?, last_error = ? WHERE id = ? AND owner = ? "
+                + "AND state = 'running'", runAfter.toEpochMilli(), reason, id, owner) == 1);
+    }
+
+    /**
      * Marks as interrupted every running job of this queue whose owner is gone: a process that died (killed, power
      * cut) never ended its runs.
      */

@@ -1,7 +1,10 @@
 package studio.timelapse.shared.job;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import studio.timelapse.shared.lock.LockName;
+import studio.timelapse.shared.lock.LockPolicy;
 
 /**
  * A kind of job: its name, queue, parameter and checkpoint types (both JSON-serializable records), and its body.
@@ -32,6 +35,19 @@ public interface JobType<P, C> {
     /** How failures are retried. */
     default RetryPolicy retry() {
         return RetryPolicy.standard();
+    }
+
+    /**
+     * The locks a run holds from before its first chunk to its end ({@code sequence:12/render}); the runner takes
+     * them as {@code job:<id>} and stops the run at its next chunk if one is lost.
+     */
+    default List<LockName> locks(P parameters) {
+        return List.of();
+    }
+
+    /** What to do when a lock is held by other work: by default, try again in 10 s (not counted as an attempt). */
+    default LockPolicy lockPolicy() {
+        return LockPolicy.rescheduleAfter(Duration.ofSeconds(10));
     }
 
     /** How long a run should take, when known; a run past twice this is flagged unusually long. */

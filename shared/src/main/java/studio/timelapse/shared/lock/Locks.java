@@ -11,6 +11,7 @@ import studio.timelapse.shared.actionlog.Action;
 import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.cancel.StoppedException;
 import studio.timelapse.shared.db.SqliteDatabase;
+import studio.timelapse.shared.state.LockCheck;
 
 /**
  * Named locks kept in SQLite, so that every process on the database file sees them: leases renewed in the
@@ -102,6 +103,19 @@ public final class Locks implements AutoCloseable {
     /** Every live lease on the database, oldest first: the lock screen's and {@code explain}'s answer. */
     public List<LockHolder> held() {
         return table.live();
+    }
+
+    /**
+     * These locks as a state machine's lock check: a transition guarded by a lock name is refused while another
+     * holder's lease would refuse that lock. {@code self} is the caller's own holder id, whose leases never block it.
+     */
+    public LockCheck asLockCheck(String self) {
+        return lock -> blockers(LockName.parse(lock)).stream()
+                .filter(holder -> !holder.holder().equals(self))
+                .findFirst()
+                .map(holder -> new LockCheck.Held(holder.lock().toString(),
+                        holder.holder() + holder.progress().map(progress -> " (" + progress + ")").orElse(""),
+                        holder.since()));
     }
 
     public LockCompatibility compatibility() {

@@ -53,7 +53,8 @@ public record Refusal(Kind kind, String code, String reason, Optional<String> re
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(reason, "reason");
         remedy = remedy == null ? Optional.empty() : remedy;
-        details = details == null ? Map.of() : Map.copyOf(details);
+        // Kept in the caller's order (holder before since before progress) for people reading them; nulls allowed.
+        details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
     }
 
     public static Refusal of(Kind kind, String code, String reason) {

@@ -2,7 +2,10 @@ package studio.timelapse.shared.job;
 
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import studio.timelapse.shared.lock.LockName;
+import studio.timelapse.shared.lock.LockPolicy;
 import studio.timelapse.shared.db.SqliteDatabase;
 
 /**
@@ -23,12 +26,32 @@ final class CountingJob implements JobType<CountingJob.Params, CountingJob.Posit
     private final RetryPolicy retry;
     private final Optional<Duration> expected;
     private boolean announceChunks;
+    private List<LockName> locks = List.of();
 
     CountingJob(String name, String queue, RetryPolicy retry, Optional<Duration> expected) {
         this.name = name;
         this.queue = queue;
         this.retry = retry;
         this.expected = expected;
+    }
+
+    /** Holds {@code lock} while it runs, rescheduling after {@code retry} when another holder has it. */
+    CountingJob holding(String lock, Duration retry) {
+        locks = List.of(LockName.parse(lock));
+        lockRetry = retry;
+        return this;
+    }
+
+    private Duration lockRetry = Duration.ofSeconds(10);
+
+    @Override
+    public List<LockName> locks(Params parameters) {
+        return locks;
+    }
+
+    @Override
+    public LockPolicy lockPolicy() {
+        return LockPolicy.rescheduleAfter(lockRetry);
     }
 
     /** Prints "CHUNK n" after each chunk, for a parent process that waits to kill this one mid-run. */
