@@ -32,7 +32,7 @@ class PlanFactoryTest {
         // 12:00 in Zurich in summer is 10:00 UTC, and the sun is up: the first slot of the grid from NOW after it.
         assertThat(plan.nextSlot(Instant.parse("2026-06-21T09:00:00Z"))).contains(Instant.parse("2026-06-21T10:00:03Z"));
         assertThat(plan.limits().maxFrames()).contains(10L);
-        assertThat(plan.window().describe()).contains("daily 12:00–13:00 Europe/Zurich").contains("SUNRISE");
+        assertThat(plan.window().describe()).isEqualTo("daily 12:00–13:00 Europe/Zurich and from sunrise to sunset at 46.9500°N 7.4500°E");
     }
 
     @Test
