@@ -72,7 +72,10 @@ public final class CaptureLoop implements AutoCloseable {
             String end = loop(grid, startedAt, run, progress, state);
             run.addSuccessFields("frames", state.frames, "failures", state.failures, "missed_slots", state.missed,
                     "ended", end);
-            listener.finished(end);
+            if (!stopping) {
+                // A stop asked from outside is that caller's news; the loop reports only endings of its own.
+                listener.finished(end);
+            }
         }
     }
 
