@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds bench/target/benchmarks.jar and runs the action-log benchmarks (file sink, 1 thread then 2 threads) with a
 # fixed command line. Output goes to bench/results/actionlog-<UTC time>/: the JMH text and JSON (-rf json) of each
-# run, and machine.txt (the machine and its load before and after). See docs/benchmarks.md.
+# run, machine.txt (the machine and its load before and after) and load.txt (the load average during the runs). Besides operations and messages per second
+# it reports CPU time per operation (studio.timelapse.bench.CpuTimeProfiler), which a busy machine disturbs far less.
+# See docs/benchmarks.md.
 #
 #   bench/run-actionlog.sh                 the recorded run
 #   bench/run-actionlog.sh -prof gc        extra JMH options are appended to both runs (for profiling; not recorded)
@@ -36,9 +38,14 @@ machine() {
     machine before
 } > "$out/machine.txt"
 
+# The load average every 10 s while the benchmarks run: other processes on the machine skew throughput.
+(while :; do echo "$(date -u +%H:%M:%S) $(cut -d' ' -f1-3 /proc/loadavg)"; sleep 10; done) > "$out/load.txt" &
+sampler=$!
+trap 'kill "$sampler" 2>/dev/null || true' EXIT
+
 for threads in 1 2; do
     java -jar bench/target/benchmarks.jar 'studio\.timelapse\.bench\.actionlog\.ActionLogBenchmark\.' \
-        -t "$threads" -rf json -rff "$out/actionlog-t$threads.json" "$@" \
+        -t "$threads" -prof studio.timelapse.bench.CpuTimeProfiler -rf json -rff "$out/actionlog-t$threads.json" "$@" \
         2>&1 | tee "$out/actionlog-t$threads.txt"
 done
 

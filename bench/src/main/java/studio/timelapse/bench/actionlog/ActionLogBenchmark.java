@@ -31,7 +31,8 @@ import studio.timelapse.shared.actionlog.ProgressReporter;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2, timeUnit = TimeUnit.SECONDS)
+// The JSON path needs C2 to be fast; on a busy 2-core machine the compiler threads take over 10 s to get there.
+@Warmup(iterations = 4, time = 4, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class ActionLogBenchmark {
