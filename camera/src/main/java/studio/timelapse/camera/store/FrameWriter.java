@@ -73,11 +73,13 @@ final class FrameWriter {
                 return frame;
             });
         } catch (StepFailed e) {
+            IOException failure = classify(e.step, e.getCause());
             undo(placed.get());
-            throw classify(e.step, e.getCause());
+            throw failure;
         } catch (RuntimeException e) {
+            IOException failure = classify("index", e);
             undo(placed.get());
-            throw classify("index", e);
+            throw failure;
         }
     }
 
