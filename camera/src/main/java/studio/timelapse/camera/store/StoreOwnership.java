@@ -16,6 +16,10 @@ import studio.timelapse.shared.process.LocalProcess;
  * open. A second agent on the same home would empty the first one's temporary files at its start-up. The OS drops
  * the lock the instant its holder dies, even by {@code kill -9}, so a restarted agent never waits for a lease to
  * expire (why this is not a named lock from {@code shared.lock}).
+ *
+ * <p>The lock is a POSIX record lock on Linux: closing any descriptor of the file drops it for the whole process.
+ * A second open in the same process is refused too, but weakens the first one's lock, so the agent opens its store
+ * once and keeps it.
  */
 final class StoreOwnership implements AutoCloseable {
     private final FileChannel channel;
