@@ -15,7 +15,8 @@ import studio.timelapse.shared.protocol.FrameInfo;
 /**
  * The frame index's SQL, on a connection the caller's transaction holds. Every query of a common path (paging,
  * lookups, stats, retention's candidates) is answered from the primary key or an index; {@code StoreScaleTest} asks
- * SQLite's planner to prove it.
+ * SQLite's planner to prove it. One store has one epoch, so the primary key's {@code epoch} alone selects every row:
+ * queries by state name their index ({@code INDEXED BY}), which SQLite then must use or refuse to run.
  */
 final class FrameRows {
     static final String UNSYNCED = "unsynced";
@@ -29,11 +30,12 @@ final class FrameRows {
     static final String FIND = "SELECT " + COLUMNS + " FROM frame WHERE epoch = ? AND sequence = ? AND deleting = 0";
     static final String LATEST = "SELECT " + COLUMNS + " FROM frame WHERE epoch = ? AND deleting = 0"
             + " ORDER BY sequence DESC LIMIT 1";
-    static final String OLDEST_IN_STATE = "SELECT " + COLUMNS + " FROM frame WHERE epoch = ? AND sync_state = ?"
-            + " AND deleting = 0 ORDER BY sequence LIMIT ?";
-    static final String DELETING = "SELECT " + COLUMNS + " FROM frame WHERE epoch = ? AND deleting = 1"
-            + " ORDER BY sequence";
-    static final String MISSING_COUNT = "SELECT count(*) FROM frame WHERE epoch = ? AND missing_since_ms IS NOT NULL";
+    static final String OLDEST_IN_STATE = "SELECT " + COLUMNS + " FROM frame INDEXED BY frame_by_sync_state"
+            + " WHERE epoch = ? AND sync_state = ? AND deleting = 0 ORDER BY sequence LIMIT ?";
+    static final String DELETING = "SELECT " + COLUMNS + " FROM frame INDEXED BY frame_deleting"
+            + " WHERE epoch = ? AND deleting = 1 ORDER BY sequence";
+    static final String MISSING_COUNT = "SELECT count(*) FROM frame INDEXED BY frame_missing"
+            + " WHERE epoch = ? AND missing_since_ms IS NOT NULL";
     static final String TOTALS = "SELECT sync_state, frames, bytes FROM frame_totals";
     static final String ACKNOWLEDGE = "UPDATE frame SET sync_state = 'acknowledged', acknowledged_ms = ?"
             + " WHERE epoch = ? AND sequence BETWEEN ? AND ? AND sync_state = 'unsynced'";
