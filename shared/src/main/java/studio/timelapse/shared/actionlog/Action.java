@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * One piece of work in the causal log: a {@code started} message, the messages and child actions logged inside it,
@@ -27,6 +29,9 @@ import java.util.Map;
  * An action is thread-safe: other threads may log into it (see {@link ActionLog#wrap(Runnable)}).
  */
 public final class Action implements AutoCloseable {
+    /** The field of a message that came after its action ended: the action's {@code <task_uuid>@<level>}. */
+    public static final String LATE_FOR = "late_for";
+
     private final ActionLog log;
     private final String taskUuid;
     private final TaskLevel level;
@@ -83,7 +88,7 @@ public final class Action implements AutoCloseable {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put(LogMessage.MESSAGE_TYPE, messageType);
         Fields.putPairs(message, fields);
-        log.emit(taskUuid, nextLevel(), message);
+        emitInside(message);
     }
 
     /** Logs a plain message inside this action. */
@@ -91,7 +96,32 @@ public final class Action implements AutoCloseable {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put(LogMessage.MESSAGE_TYPE, messageType);
         Fields.putAll(message, fields);
-        log.emit(taskUuid, nextLevel(), message);
+        emitInside(message);
+    }
+
+    /**
+     * Logs into the next slot while the action runs. After its end a slot would leave the task incomplete forever
+     * (eliot's parser closes a task at its end message), so a late message — a wrapped thread racing the end, the
+     * final progress count — becomes a task of its own that names the action it was meant for.
+     */
+    private void emitInside(Map<String, Object> message) {
+        Optional<TaskLevel> slot = claimSlot();
+        if (slot.isPresent()) {
+            log.emit(taskUuid, slot.get(), message);
+        } else {
+            message.put(LATE_FOR, lateFor());
+            log.emit(UUID.randomUUID().toString(), TaskLevel.of(1), message);
+        }
+    }
+
+    /** The next child slot, unless the action has ended. */
+    synchronized Optional<TaskLevel> claimSlot() {
+        return finished ? Optional.empty() : Optional.of(level.child(++lastChild));
+    }
+
+    /** How a late message or child names this action: its task and level, as in a task id. */
+    String lateFor() {
+        return taskUuid + "@" + level.serialize();
     }
 
     /** Starts a child action of this one, on the calling thread, whatever action that thread had. */

@@ -87,7 +87,13 @@ public final class ActionLog implements AutoCloseable {
     }
 
     Action startUnder(Action parent, String actionType, Map<String, Object> fields) {
-        return begin(parent.taskUuid(), parent.nextLevel(), actionType, fields);
+        Optional<TaskLevel> slot = parent.claimSlot();
+        if (slot.isEmpty()) {
+            // The parent has ended: as with a late message, start a task of its own that names it.
+            fields.put(Action.LATE_FOR, parent.lateFor());
+            return begin(UUID.randomUUID().toString(), TaskLevel.root(), actionType, fields);
+        }
+        return begin(parent.taskUuid(), slot.get(), actionType, fields);
     }
 
     /**

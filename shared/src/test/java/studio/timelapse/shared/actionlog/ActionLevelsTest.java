@@ -148,6 +148,27 @@ class ActionLevelsTest {
     }
 
     @Test
+    void aMessageOrChildAfterTheEndBecomesATaskOfItsOwnThatNamesTheAction() {
+        Action action = log.start("studio:sync");
+        ProgressReporter progress = action.progress(2, "frames");
+        progress.advance(1);
+        action.close();
+        action.log("studio:sync:late");
+        progress.advance(1); // the final count, logged after the end
+        try (Action child = action.startChild("studio:sync:straggler")) {
+            child.log("studio:sync:inside_straggler");
+        }
+        String expected = action.taskUuid() + "@";
+        assertThat(recording.tree(action.taskUuid()).complete()).as("the ended task stays complete").isTrue();
+        List<LogMessage> late = recording.messages().stream().filter(m -> !m.taskUuid().equals(action.taskUuid()))
+                .toList();
+        assertThat(late).extracting(LogMessage::type).containsExactly("studio:sync:late", "progress",
+                "studio:sync:straggler", "studio:sync:inside_straggler", "studio:sync:straggler");
+        assertThat(late.subList(0, 3)).allSatisfy(m -> assertThat(m.get("late_for")).isEqualTo(expected));
+        assertThat(recording.trees().values()).allSatisfy(tree -> assertThat(tree.complete()).isTrue());
+    }
+
+    @Test
     void closingTwiceOrAfterSucceedLogsOneEnd() {
         Action action = log.start("studio:test");
         action.succeed();
