@@ -22,6 +22,7 @@ public final class TimelapseCli {
                 .addSubcommand(new PathsCommand(homes, agentLaunch))
                 .addSubcommand(new VersionCommand())
                 .addSubcommand(new LogCommand(homes, Clock.systemUTC()))
+                .addSubcommand(new JobsCommand(homes))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.getCommandSpec().versionProvider(new VersionText(build));
         cli.setParameterExceptionHandler(usageError());

@@ -85,7 +85,7 @@ class TimelapseCliTest {
         void offersOnlyTheCommandsThatWorkToday() {
             CommandLine cli = TimelapseCli.create(LINUX_HOMES, AgentLaunch.BY_HAND, new BuildInfo("1.2.3"));
 
-            assertThat(cli.getSubcommands().keySet()).containsExactly("paths", "version", "log", "help");
+            assertThat(cli.getSubcommands().keySet()).containsExactly("paths", "version", "log", "jobs", "help");
         }
 
         @Test
@@ -94,7 +94,7 @@ class TimelapseCliTest {
 
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).startsWith("Usage: timelapse")
-                    .contains("  paths ", "  version ", "  log ", "  help ", "timelapse camera --help");
+                    .contains("  paths ", "  version ", "  log ", "  jobs ", "  help ", "timelapse camera --help");
         }
 
         @Test
