@@ -47,7 +47,8 @@ final class GoProClient {
     }
 
     private HttpClient newHttpClient() {
-        return HttpClient.newBuilder().connectTimeout(requestTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder().connectTimeout(requestTimeout).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** Drops pooled connections, which may be dead after the Wi-Fi dropped, and starts afresh. */
@@ -108,7 +109,8 @@ final class GoProClient {
         command("/gopro/camera/keep_alive", clock.instant().plus(requestTimeout), "sending the keep-alive");
     }
 
-    private JsonNode json(String pathAndQuery, Instant deadline, String what) throws CaptureException, InterruptedException {
+    private JsonNode json(String pathAndQuery, Instant deadline, String what)
+            throws CaptureException, InterruptedException {
         String body = send(pathAndQuery, HttpResponse.BodyHandlers.ofString(), deadline, what).body();
         try {
             return JSON.readTree(body);

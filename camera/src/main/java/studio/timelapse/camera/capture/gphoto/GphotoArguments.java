@@ -24,7 +24,8 @@ final class GphotoArguments {
         config.port().ifPresent(port -> command.addAll(List.of("--port", port)));
         settings.shutterSeconds().ifPresent(seconds ->
                 set(command, config.shutterSetting(), ExposureValues.shutter(seconds)));
-        settings.gain().ifPresent(gain -> set(command, config.isoSetting(), Integer.toString(ExposureValues.iso(gain))));
+        settings.gain().ifPresent(gain ->
+                set(command, config.isoSetting(), Integer.toString(ExposureValues.iso(gain))));
         settings.whiteBalanceKelvin().ifPresent(kelvin ->
                 set(command, config.colourTemperatureSetting().orElseThrow(), Integer.toString(kelvin)));
         config.alwaysSet().forEach(entry -> command.addAll(List.of("--set-config", entry)));

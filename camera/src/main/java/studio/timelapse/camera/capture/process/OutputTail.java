@@ -47,7 +47,7 @@ final class OutputTail {
         length += count;
     }
 
-    /** Waits up to {@code millis} for the stream to end (a grandchild may still hold it open), then returns the text. */
+    /** Waits up to {@code millis} for the stream to end (a grandchild may hold it open), then returns the text. */
     String await(long millis) throws InterruptedException {
         reader.join(millis);
         synchronized (this) {

@@ -59,16 +59,18 @@ public final class ProcessRunner {
         Instant started = clock.instant();
         Process process = builder.start();
         running = process;
+        boolean ended = false;
         try {
-            process.getOutputStream().close();
-            OutputTail stdout = new OutputTail(process.getInputStream(), OUTPUT_LIMIT, "process-stdout-" + process.pid());
-            OutputTail stderr = new OutputTail(process.getErrorStream(), OUTPUT_LIMIT, "process-stderr-" + process.pid());
+            process.getOutputStream().close(); // the tools read nothing from us
+            OutputTail stdout = new OutputTail(process.getInputStream(), OUTPUT_LIMIT, "stdout-" + process.pid());
+            OutputTail stderr = new OutputTail(process.getErrorStream(), OUTPUT_LIMIT, "stderr-" + process.pid());
             boolean killed = !waitUntil(process, deadline);
             List<ProcessHandle> survivors = List.of();
             if (killed) {
                 survivors = killTree(process.toHandle());
                 process.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             }
+            ended = true;
             Duration duration = Duration.between(started, clock.instant());
             int exitCode = process.isAlive() ? -1 : process.exitValue();
             ProcessOutcome outcome = new ProcessOutcome(command, process.pid(), exitCode, killed, duration,
@@ -78,12 +80,15 @@ public final class ProcessRunner {
                     "survivors", survivors.stream().map(ProcessHandle::pid).toList());
             return outcome;
         } catch (InterruptedException e) {
-            killTree(process.toHandle());
             log.message("camera:process:killed", "command", CommandLine.format(command), "pid", process.pid(),
                     "reason", "interrupted");
             throw e;
         } finally {
             running = null;
+            if (!ended) {
+                // Interrupted, or something unexpected: a tool is never left running behind a failed capture.
+                killTree(process.toHandle());
+            }
         }
     }
 
@@ -93,7 +98,8 @@ public final class ProcessRunner {
      * @throws CaptureException {@link Kind#TIMEOUT} without starting anything if the deadline has passed;
      *     {@link Kind#MISCONFIGURED} if the tool cannot be started
      */
-    public ProcessOutcome runTool(List<String> command, Instant deadline) throws CaptureException, InterruptedException {
+    public ProcessOutcome runTool(List<String> command, Instant deadline)
+            throws CaptureException, InterruptedException {
         if (!clock.instant().isBefore(deadline)) {
             throw new CaptureException(Kind.TIMEOUT, "the deadline " + deadline + " had passed before "
                     + command.get(0) + " could start");
@@ -101,7 +107,8 @@ public final class ProcessRunner {
         try {
             return run(command, deadline);
         } catch (IOException e) {
-            throw new CaptureException(Kind.MISCONFIGURED, "could not start " + command.get(0) + ": " + e.getMessage(), e);
+            throw new CaptureException(Kind.MISCONFIGURED, "could not start " + command.get(0) + ": " + e.getMessage(),
+                    e);
         }
     }
 

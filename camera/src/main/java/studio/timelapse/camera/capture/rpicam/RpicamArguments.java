@@ -31,7 +31,8 @@ final class RpicamArguments {
         command.addAll(List.of("--quality", Integer.toString(settings.jpegQuality())));
         settings.shutterSeconds().ifPresent(seconds -> command.addAll(List.of("--shutter", microseconds(seconds))));
         settings.gain().ifPresent(gain -> command.addAll(List.of("--gain", decimal(gain))));
-        settings.whiteBalanceKelvin().ifPresent(kelvin -> command.addAll(List.of("--awb", AwbMode.around(kelvin).option())));
+        settings.whiteBalanceKelvin()
+                .ifPresent(kelvin -> command.addAll(List.of("--awb", AwbMode.around(kelvin).option())));
         if (settings.hdr()) {
             command.add("--hdr");
         }

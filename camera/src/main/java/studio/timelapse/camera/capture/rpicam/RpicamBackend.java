@@ -61,7 +61,8 @@ public final class RpicamBackend implements CameraBackend {
     @Override
     public CaptureResult capture(CaptureRequest request, Path target) throws CaptureException, InterruptedException {
         return CaptureAction.run(log, "camera:rpicam:capture", request, target, action -> {
-            List<String> command = RpicamArguments.forFrame(tool(), request.settings(), target, config.exposureSettle());
+            List<String> command =
+                    RpicamArguments.forFrame(tool(), request.settings(), target, config.exposureSettle());
             action.log("camera:rpicam:command", "command", CommandLine.format(command));
             return takeFrame(command, request, target);
         });
@@ -69,7 +70,8 @@ public final class RpicamBackend implements CameraBackend {
 
     private Path tool() throws CaptureException {
         return config.tools().findFirst(TOOLS).orElseThrow(() -> new CaptureException(Kind.MISCONFIGURED,
-                "neither rpicam-still nor libcamera-still is on the PATH (" + config.tools() + "): install rpicam-apps"));
+                "neither rpicam-still nor libcamera-still is on the PATH (" + config.tools()
+                        + "): install rpicam-apps"));
     }
 
     private CaptureResult takeFrame(List<String> command, CaptureRequest request, Path target)

@@ -34,7 +34,7 @@ final class RpicamFailure {
             return Optional.of(new CaptureException(Kind.BUSY,
                     "another program holds the camera: " + run.stderrTail(1)));
         }
-        if (run.says("unrecognised option") || run.says("unrecognized option") || run.says("is invalid")
+        if (run.says("unrecognised option") || run.says("unrecognized option") || run.says("is invalid") || run.says("invalid ")
                 || run.says("legacy camera stack") || run.says("only supports the Raspberry Pi")) {
             return Optional.of(new CaptureException(Kind.MISCONFIGURED,
                     tool + " refused its command line (too old a version, or a setting it does not know): "

@@ -19,7 +19,10 @@ final class RpicamMetadata {
 
     private RpicamMetadata() {}
 
-    /** {@code shutter_s}, {@code gain}, {@code digital_gain}, {@code lux}, {@code colour_temperature}, {@code colour_gains}. */
+    /**
+     * {@code shutter_s}, {@code gain}, {@code digital_gain}, {@code lux}, {@code colour_temperature} and
+     * {@code colour_gains}, for those the tool printed.
+     */
     static Map<String, Object> exposure(String stdout) {
         Map<String, String> controls = new LinkedHashMap<>();
         Matcher line = LINE.matcher(stdout);
@@ -31,7 +34,8 @@ final class RpicamMetadata {
         number(controls.get("AnalogueGain")).ifPresent(gain -> exposure.put("gain", gain));
         number(controls.get("DigitalGain")).ifPresent(gain -> exposure.put("digital_gain", gain));
         number(controls.get("Lux")).ifPresent(lux -> exposure.put("lux", lux));
-        number(controls.get("ColourTemperature")).ifPresent(k -> exposure.put("colour_temperature", (int) Math.round(k)));
+        number(controls.get("ColourTemperature"))
+                .ifPresent(kelvin -> exposure.put("colour_temperature", (int) Math.round(kelvin)));
         List<Double> gains = numbers(controls.get("ColourGains"));
         if (gains.size() == 2) {
             exposure.put("colour_gains", gains);

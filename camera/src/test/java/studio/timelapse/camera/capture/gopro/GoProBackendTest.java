@@ -197,7 +197,8 @@ class GoProBackendTest {
         }
 
         assertThat(recording.ofType("camera:gopro:keep_alive_failed")).singleElement().satisfies(message ->
-                assertThat(message.text("reason")).hasValueSatisfying(reason -> assertThat(reason).contains("dropped")));
+                assertThat(message.text("reason"))
+                        .hasValueSatisfying(reason -> assertThat(reason).contains("dropped")));
         assertThat(recording.ofType("camera:gopro:keep_alive_restored").get(0).number("failed"))
                 .hasValueSatisfying(failed -> assertThat(failed).isGreaterThanOrEqualTo(3));
     }

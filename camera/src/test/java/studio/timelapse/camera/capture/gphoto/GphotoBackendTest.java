@@ -95,7 +95,8 @@ class GphotoBackendTest {
         List<LogMessage> retries = recording.ofType("camera:gphoto2:retry");
         assertThat(retries).extracting(message -> message.get("attempt")).containsExactly(1, 2, 3);
         assertThat(retries).extracting(message -> message.get("wait_ms")).containsExactly(20L, 40L, 80L);
-        assertThat(retries.get(0).text("reason")).hasValue("the camera is busy: *** Error (-110: 'I/O in progress') ***");
+        assertThat(retries.get(0).text("reason"))
+                .hasValue("the camera is busy: *** Error (-110: 'I/O in progress') ***");
     }
 
     @Test
@@ -138,8 +139,7 @@ class GphotoBackendTest {
         assertCaptureFails(request(FrameSettings.automatic(), Duration.ofMillis(1500)), Kind.TIMEOUT,
                 "did not finish within");
 
-        assertThat(gphoto2.awaitHanging()).allSatisfy(pid ->
-                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d", pid).isFalse());
+        assertThat(gphoto2.awaitHanging()).allSatisfy(pid -> assertThat(alive(pid)).as("pid %d", pid).isFalse());
         assertThat(target).doesNotExist();
     }
 
@@ -228,5 +228,9 @@ class GphotoBackendTest {
     private static CaptureRequest request(FrameSettings settings, Duration timeout) {
         Instant now = Instant.now();
         return new CaptureRequest(settings, now, now.plus(timeout));
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }

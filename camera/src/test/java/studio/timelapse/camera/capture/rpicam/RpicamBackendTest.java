@@ -164,8 +164,7 @@ class RpicamBackendTest {
         assertCaptureFails(backend, request(FrameSettings.automatic(), Duration.ofMillis(1500)), Kind.TIMEOUT,
                 "did not finish within");
 
-        assertThat(rpicam.awaitHanging()).allSatisfy(pid ->
-                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d", pid).isFalse());
+        assertThat(rpicam.awaitHanging()).allSatisfy(pid -> assertThat(alive(pid)).as("pid %d", pid).isFalse());
         assertThat(target).doesNotExist();
     }
 
@@ -182,7 +181,8 @@ class RpicamBackendTest {
     @Test
     void withoutMetadataOnStdoutTheExposureComesFromTheExif() throws Exception {
         rpicam.printing("");
-        TestJpegs.write(rpicam.frame(), TestJpegs.withExif(TestJpegs.jpeg(64, 48), 1, 60, 200, 18, "2024:05:01 06:30:00"));
+        TestJpegs.write(rpicam.frame(),
+                TestJpegs.withExif(TestJpegs.jpeg(64, 48), 1, 60, 200, 18, "2024:05:01 06:30:00"));
 
         CaptureResult result = backend.capture(request(FrameSettings.automatic(), Duration.ofSeconds(30)), target);
 
@@ -199,7 +199,8 @@ class RpicamBackendTest {
         LogMessage end = recording.ofType("camera:rpicam:capture").get(1);
         assertThat(end.actionStatus()).hasValue(ActionStatus.FAILED);
         assertThat(end.text("exception")).hasValue(CaptureException.class.getName());
-        assertThat(end.text("reason")).hasValueSatisfying(reason -> assertThat(reason).contains("no cameras available"));
+        assertThat(end.text("reason"))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("no cameras available"));
     }
 
     @Test
@@ -212,8 +213,7 @@ class RpicamBackendTest {
         backend.reset();
 
         assertThat(leftOver.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(pids).allSatisfy(pid ->
-                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid %d", pid).isFalse());
+        assertThat(pids).allSatisfy(pid -> assertThat(alive(pid)).as("pid %d", pid).isFalse());
         assertThat(recording.ofType("camera:rpicam:reset").get(1).get("killed")).isEqualTo(List.of(pids.get(0)));
     }
 
@@ -243,5 +243,9 @@ class RpicamBackendTest {
     static CaptureRequest request(FrameSettings settings, Duration timeout) {
         Instant now = Instant.now();
         return new CaptureRequest(settings, now, now.plus(timeout));
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 }
