@@ -1,7 +1,12 @@
 package studio.timelapse.camera.capture;
 
-/** A frame could not be taken; {@link #kind()} says why in a way the scheduler acts on. */
-public final class CaptureException extends Exception {
+import studio.timelapse.shared.actionlog.ExpectedFailure;
+
+/**
+ * A frame could not be taken; {@link #kind()} says why in a way the scheduler acts on. Cameras fail as a matter of
+ * course, so the message says all: the log shows it without a stack trace.
+ */
+public final class CaptureException extends Exception implements ExpectedFailure {
     private static final long serialVersionUID = 1L;
 
     /** Why a capture failed. */
