@@ -3,6 +3,7 @@ package studio.timelapse.camera.pairing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,7 +21,8 @@ public record PairingCode(String digits) {
     }
 
     public static PairingCode random(SecureRandom random) {
-        return new PairingCode(String.format("%0" + LENGTH + "d", random.nextInt(1_000_000)));
+        // Locale.ROOT: some locales format numbers with other digits than 0-9.
+        return new PairingCode(String.format(Locale.ROOT, "%0" + LENGTH + "d", random.nextInt(1_000_000)));
     }
 
     /** What a person may type for a code: its digits, perhaps grouped with spaces or dashes as the console shows. */

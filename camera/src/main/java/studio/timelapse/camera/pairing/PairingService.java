@@ -4,6 +4,7 @@ import java.security.interfaces.ECPublicKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class PairingService {
                     if (!invalid.isEmpty()) {
                         throw new RefusedException(invalid);
                     }
-                    Optional<java.time.Duration> wait = throttle.waitBefore(client);
+                    Optional<Duration> wait = throttle.waitBefore(client);
                     if (wait.isPresent()) {
                         throw new ThrottledException(wait.get());
                     }
