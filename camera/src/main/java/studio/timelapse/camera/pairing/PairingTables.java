@@ -1,0 +1,12 @@
+package studio.timelapse.camera.pairing;
+
+import studio.timelapse.shared.db.SqliteDatabase;
+
+/** The pairing tables' migrations: an owner of their own ({@code flyway_history_pairing}), applied at start-up. */
+public final class PairingTables {
+    private PairingTables() {}
+
+    public static void migrate(SqliteDatabase db) {
+        db.migrate("pairing", "db/pairing");
+    }
+}
