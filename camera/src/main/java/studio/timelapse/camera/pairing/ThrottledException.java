@@ -12,7 +12,7 @@ public final class ThrottledException extends RefusedException {
     private final Duration retryAfter;
 
     ThrottledException(Duration retryAfter) {
-        super(Refusal.of(Refusal.Kind.GUARD, "pairing.too_many_attempts",
+        super(Refusal.of(Refusal.Kind.TOO_MANY_REQUESTS, "pairing.too_many_attempts",
                 "Too many wrong pairing codes came from this address",
                 "wait " + seconds(retryAfter) + " s, then enter the code the camera shows")
                 .withDetails(Map.of("retry_after_s", seconds(retryAfter))));

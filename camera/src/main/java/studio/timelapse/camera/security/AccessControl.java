@@ -86,7 +86,7 @@ public final class AccessControl {
 
     private PairedStudio studioOf(String authorization) {
         if (authorization == null || authorization.isBlank()) {
-            throw HttpRefusal.unauthorized(Refusal.of(Refusal.Kind.FORBIDDEN, "auth.token_missing",
+            throw HttpRefusal.unauthorized(Refusal.of(Refusal.Kind.UNAUTHENTICATED, "auth.token_missing",
                     "This request needs an access token",
                     "send Authorization: Bearer <token>, with a token from POST /api/v1/token"),
                     "Bearer realm=\"" + REALM + "\"");
@@ -114,7 +114,7 @@ public final class AccessControl {
     }
 
     private static HttpRefusal invalidToken(String code, String reason, String remedy, String error) {
-        return HttpRefusal.unauthorized(Refusal.of(Refusal.Kind.FORBIDDEN, code, reason, remedy),
+        return HttpRefusal.unauthorized(Refusal.of(Refusal.Kind.UNAUTHENTICATED, code, reason, remedy),
                 "Bearer realm=\"" + REALM + "\", error=\"" + error + "\"");
     }
 

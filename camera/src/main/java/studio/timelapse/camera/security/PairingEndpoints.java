@@ -68,7 +68,7 @@ final class PairingEndpoints {
         // No body or no studio is a request without credentials (401), like a request without a bearer token.
         TokenRequest request = bodies.readIfAny(ctx, TokenRequest.class)
                 .filter(asked -> asked.studioId() != null && !asked.studioId().isBlank())
-                .orElseThrow(() -> HttpRefusal.unauthorized(Refusal.of(Refusal.Kind.FORBIDDEN, "token.proof_missing",
+                .orElseThrow(() -> HttpRefusal.unauthorized(Refusal.of(Refusal.Kind.UNAUTHENTICATED, "token.proof_missing",
                         "The token request names no studio and carries no proof",
                         "send {studioId, challenge, proof} as docs/camera-agent.md describes"),
                         PROOF_SCHEME + " realm=\"" + AccessControl.REALM + "\""));
@@ -76,7 +76,7 @@ final class PairingEndpoints {
         log.run("camera:token:issue", Map.of("studio_id", studioId, "client", ctx.req().getRemoteAddr()), action -> {
             Optional<PairedStudio> studio = studios.find(studioId);
             if (studio.isEmpty()) {
-                throw HttpRefusal.unauthorized(Refusal.of(Refusal.Kind.FORBIDDEN, "auth.studio_not_paired",
+                throw HttpRefusal.unauthorized(Refusal.of(Refusal.Kind.UNAUTHENTICATED, "auth.studio_not_paired",
                         "This studio is not paired with the camera (any more)",
                         "pair it again: " + PairingService.OPEN_A_WINDOW), PROOF_SCHEME + " realm=\""
                         + AccessControl.REALM + "\"");
@@ -101,7 +101,7 @@ final class PairingEndpoints {
     /** 401 with a fresh challenge, in the body's details and in {@code WWW-Authenticate}. */
     private HttpRefusal proofNeeded(String studioId, String code, String reason) {
         String challenge = challenges.issue(studioId);
-        return HttpRefusal.unauthorized(Refusal.of(Refusal.Kind.FORBIDDEN, code, reason,
+        return HttpRefusal.unauthorized(Refusal.of(Refusal.Kind.UNAUTHENTICATED, code, reason,
                 "sign the challenge in details with the studio's key (TokenProof) and ask again")
                 .withDetails(Map.of("challenge", challenge)),
                 PROOF_SCHEME + " realm=\"" + AccessControl.REALM + "\", challenge=\"" + challenge + "\"");

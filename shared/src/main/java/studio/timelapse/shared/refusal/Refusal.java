@@ -24,6 +24,8 @@ public record Refusal(Kind kind, String code, String reason, Optional<String> re
     public enum Kind {
         /** The input itself is wrong. */
         INVALID(400),
+        /** The caller did not say who it is, or its proof (a token) is not valid. */
+        UNAUTHENTICATED(401),
         /** What the request names does not exist. */
         NOT_FOUND(404),
         /** The caller may not do this. */
@@ -35,7 +37,9 @@ public record Refusal(Kind kind, String code, String reason, Optional<String> re
         /** Other work holds a lock this needs. */
         LOCKED(409),
         /** Someone else changed the entity first. */
-        CONFLICT(409);
+        CONFLICT(409),
+        /** Too many attempts: wait before trying again. */
+        TOO_MANY_REQUESTS(429);
 
         private final int httpStatus;
 
