@@ -86,7 +86,8 @@ public record BlinkPattern(String name, List<Phase> phases, boolean repeats) {
      */
     public static BlinkPattern pairingCode(String digits) {
         Objects.requireNonNull(digits, "digits");
-        if (digits.isEmpty() || digits.length() > MAX_CODE_DIGITS || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        boolean decimal = digits.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (digits.isEmpty() || digits.length() > MAX_CODE_DIGITS || !decimal) {
             throw new IllegalArgumentException(
                     "a pairing code to blink is 1 to " + MAX_CODE_DIGITS + " decimal digits, not \"" + digits + "\"");
         }
