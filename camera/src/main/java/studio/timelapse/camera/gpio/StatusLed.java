@@ -80,12 +80,12 @@ public final class StatusLed implements StatusLight {
         long after = phase.length().toNanos();
         if (index + 1 < phases.size()) {
             nextPhase = player.after(after, () -> play(pattern, index + 1));
-        } else if (pattern.repeats()) {
-            nextPhase = player.after(after, () -> play(pattern, 0));
         } else if (pattern != base) {
-            // A flash is over: back to the pattern shown, from its start.
+            // A flash plays once, repeating or not; then back to the pattern shown, from its start.
             BlinkPattern resume = base;
             nextPhase = player.after(after, () -> play(resume, 0));
+        } else if (pattern.repeats()) {
+            nextPhase = player.after(after, () -> play(pattern, 0));
         } else {
             // A pattern played once holds its last phase.
             nextPhase = null;
