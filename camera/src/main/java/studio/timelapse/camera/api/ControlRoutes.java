@@ -30,8 +30,14 @@ final class ControlRoutes {
     }
 
     void install(RoutesConfig routes) {
-        AgentApp.getAndHead(routes, "/api/v1/status", ctx -> ctx.json(camera.status()));
-        AgentApp.getAndHead(routes, "/api/v1/config", ctx -> ctx.json(camera.config()));
+        AgentApp.getAndHead(routes, "/api/v1/status", ctx -> {
+            Query.of(ctx, Set.of());
+            ctx.json(camera.status());
+        });
+        AgentApp.getAndHead(routes, "/api/v1/config", ctx -> {
+            Query.of(ctx, Set.of());
+            ctx.json(camera.config());
+        });
         routes.put("/api/v1/config", this::configure);
         AgentApp.getAndHead(routes, "/api/v1/capture/available", this::available);
         routes.post("/api/v1/capture/{command}", this::command);

@@ -200,6 +200,7 @@ class BadInputTest {
         assertThat(codes(body(agent.get("/api/v1/frames?afterr=" + FolderFrames.EPOCH + "-1"))))
                 .containsExactly("api.unknown_parameter");
         assertThat(codes(body(agent.get("/api/v1/frames?limit=1&limit=2")))).containsExactly("api.repeated_parameter");
+        assertThat(codes(body(agent.get("/api/v1/status?verbose=1")))).containsExactly("api.unknown_parameter");
         assertThat(agent.get("/api/v1/frames?after=" + FolderFrames.EPOCH + "-1&limit=1000").statusCode())
                 .isEqualTo(200);
     }
@@ -208,6 +209,8 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
         "/api/v1/frames/..%2F..%2Fetc%2Fpasswd",
+        "/api/v1/frames/..%2F..%2Fetc%2Fpasswd-1",
+        "/api/v1/frames/%2e%2e%2f-1",
         "/api/v1/frames/../../etc/passwd",
         "/api/v1/frames/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
         "/api/v1/frames/%2Fetc%2Fpasswd",
