@@ -107,7 +107,10 @@ public final class AgentApp {
             return this;
         }
 
-        /** How often the event stream carries a heartbeat; zero for none (tests send them by hand). */
+        /**
+         * How often the event stream carries a heartbeat (15 s); zero for none (tests send them by hand). Keep it well
+         * under the connectors' idle timeout (Jetty's 30 s), which would otherwise cut quiet streams.
+         */
         public Builder heartbeatEvery(Duration interval) {
             this.heartbeatEvery = interval;
             return this;
