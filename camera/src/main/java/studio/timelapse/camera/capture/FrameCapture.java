@@ -82,6 +82,29 @@ public final class FrameCapture implements SlotRunner, AutoCloseable {
         return take(clock.instant());
     }
 
+    /**
+     * A small frame for a person to look at now, never stored: taken like any frame (sharing the camera with the
+     * schedule, under the watchdog), read back and thrown away.
+     */
+    public byte[] preview(FrameSettings small) throws Exception {
+        camera.lockInterruptibly();
+        try {
+            Instant now = clock.instant();
+            CaptureRequest request = new CaptureRequest(small, now, now.plus(timeout));
+            PendingFrame pending = store.begin();
+            try {
+                watchdog.run(log.wrap(() -> backend.capture(request, pending.file())), timeout, () -> resetQuietly(now));
+                return java.nio.file.Files.readAllBytes(pending.file());
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            } finally {
+                store.abandon(pending);
+            }
+        } finally {
+            camera.unlock();
+        }
+    }
+
     private FrameInfo take(Instant slot) throws Exception {
         camera.lockInterruptibly();
         try {

@@ -112,6 +112,26 @@ public final class CaptureControl implements AutoCloseable, CaptureListener {
         return after;
     }
 
+    /** After a configuration change: a running capture restarts on the new plan; anything else waits for start. */
+    public void restartIfRunning(String why) {
+        CaptureLoop old;
+        synchronized (transitions) {
+            old = loop;
+            loop = null;
+        }
+        if (old == null) {
+            return;
+        }
+        // The old loop ends before the new one starts: two loops would share the camera.
+        old.close();
+        synchronized (transitions) {
+            if (loop == null && state().state().running()) {
+                log.message("camera:capture:reconfigured", "why", why);
+                loop = loops.start(config.get(), this);
+            }
+        }
+    }
+
     private EntityState<CaptureState> fire(Principal principal, String transition, String why) {
         long version = states.current(CaptureMachine.ENTITY_ID).map(EntityState::version).orElse(0L);
         return states.fire(CaptureMachine.ENTITY_ID, transition, version, facts(principal), why);
