@@ -36,6 +36,13 @@ public final class CaptureControl implements AutoCloseable, CaptureListener {
     private final Object transitions = new Object();
     private CaptureLoop loop;
     private volatile Optional<String> reason = Optional.empty();
+    private final java.util.List<TransitionListener> transitionListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Told of every transition made (the event stream, the LED); called while the transition lock is held. */
+    @FunctionalInterface
+    public interface TransitionListener {
+        void changed(CaptureState from, CaptureState to, String transition, String why);
+    }
 
     public CaptureControl(StateStore<CaptureState, CaptureFacts> states, Supplier<CaptureConfig> config,
             LoopStarter loops, ActionLog log) {
@@ -132,9 +139,19 @@ public final class CaptureControl implements AutoCloseable, CaptureListener {
         }
     }
 
+    public void onTransition(TransitionListener listener) {
+        transitionListeners.add(listener);
+    }
+
     private EntityState<CaptureState> fire(Principal principal, String transition, String why) {
-        long version = states.current(CaptureMachine.ENTITY_ID).map(EntityState::version).orElse(0L);
-        return states.fire(CaptureMachine.ENTITY_ID, transition, version, facts(principal), why);
+        Optional<EntityState<CaptureState>> before = states.current(CaptureMachine.ENTITY_ID);
+        long version = before.map(EntityState::version).orElse(0L);
+        EntityState<CaptureState> after = states.fire(CaptureMachine.ENTITY_ID, transition, version, facts(principal), why);
+        CaptureState from = before.map(EntityState::state).orElse(CaptureState.INITIALISING);
+        for (TransitionListener listener : transitionListeners) {
+            listener.changed(from, after.state(), transition, why);
+        }
+        return after;
     }
 
     private CaptureFacts facts(Principal principal) {
