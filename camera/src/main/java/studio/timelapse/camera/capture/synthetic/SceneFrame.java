@@ -31,8 +31,9 @@ final class SceneFrame {
     private static final float PER_CLOUD_THICK = 1 / 0.25f;
     /** How much of the sun's glow lights the clouds near it. */
     private static final float CLOUD_GLOW = 0.6f;
-    /** The most pixels between two samples of a texture along a row. */
+    /** The most pixels, and the most texels, between two samples of a texture along a row. */
     private static final int LONGEST_STEP = 16;
+    private static final double TEXELS_PER_STEP = 3;
     /** Keeps texture coordinates positive. */
     private static final double TEXEL_OFFSET = CloudField.SIZE * 256.0;
 
@@ -164,39 +165,40 @@ final class SceneFrame {
         float[] blue = row.blue;
         float[] cover = row.cloudCover;
         int width = layout.width;
-        float next = cloudy ? cloudDensity(0, u1, v1, scale1, u2, v2, scale2) : 0;
-        int sampleStep = cloudy ? sampleStep(scale2) : LONGEST_STEP;
+        // The clear sky across the whole row, in a loop simple enough to vectorise; the land paints over its part.
+        for (int x = 0; x < width; x++) {
+            float glow = glowAcross[x];
+            red[x] = skyRed + glowRed * glow;
+            green[x] = skyGreen + glowGreen * glow;
+            blue[x] = skyBlue + glowBlue * glow;
+            cover[x] = 0;
+        }
+        if (!cloudy) {
+            return;
+        }
+        float next = cloudDensity(0, u1, v1, scale1, u2, v2, scale2);
+        int sampleStep = sampleStep(scale2);
         for (int from = 0; from < width; from += sampleStep) {
             int end = Math.min(from + sampleStep, width);
             int sampled = Math.min(end, width - 1);
             float density = next;
             float step = 0;
-            if (cloudy && sampled > from) {
+            if (sampled > from) {
                 next = cloudDensity(sampled, u1, v1, scale1, u2, v2, scale2);
                 step = (next - density) / (sampled - from);
             }
             for (int x = from; x < end; x++, density += step) {
-                if (material[x] > SceneLayout.EDGE) {
+                float over = density - threshold;
+                if (over <= 0 || material[x] > SceneLayout.EDGE) {
                     continue;
                 }
-                float glow = glowAcross[x];
-                float r = skyRed + glowRed * glow;
-                float g = skyGreen + glowGreen * glow;
-                float b = skyBlue + glowBlue * glow;
-                float over = density - threshold;
-                float alpha = 0;
-                if (over > 0) {
-                    float edge = Math.min(1, over * PER_CLOUD_EDGE);
-                    alpha = edge * edge * (3 - 2 * edge) * fade;
-                    float shade = 1.1f - 0.4f * Math.min(1, over * PER_CLOUD_THICK);
-                    float lit = CLOUD_GLOW * glow;
-                    r += (cloudRed * shade + glowRed * lit - r) * alpha;
-                    g += (cloudGreen * shade + glowGreen * lit - g) * alpha;
-                    b += (cloudBlue * shade + glowBlue * lit - b) * alpha;
-                }
-                red[x] = r;
-                green[x] = g;
-                blue[x] = b;
+                float edge = Math.min(1, over * PER_CLOUD_EDGE);
+                float alpha = edge * edge * (3 - 2 * edge) * fade;
+                float shade = 1.1f - 0.4f * Math.min(1, over * PER_CLOUD_THICK);
+                float lit = CLOUD_GLOW * glowAcross[x];
+                red[x] += (cloudRed * shade + glowRed * lit - red[x]) * alpha;
+                green[x] += (cloudGreen * shade + glowGreen * lit - green[x]) * alpha;
+                blue[x] += (cloudBlue * shade + glowBlue * lit - blue[x]) * alpha;
                 cover[x] = alpha;
             }
         }
@@ -286,11 +288,11 @@ final class SceneFrame {
     }
 
     /**
-     * How many pixels apart a texture at {@code scale} (texture units per unit of distance) may be sampled: about a
-     * texel, within which the bilinear texture is close to linear anyway.
+     * How many pixels apart a texture at {@code scale} (texture units per unit of distance) may be sampled: a few
+     * texels, well within its finest features (eight texels across), so interpolating in between loses nothing.
      */
     private int sampleStep(float scale) {
-        return (int) Math.max(1, Math.min(LONGEST_STEP, 1 / texelsPerPixel(scale)));
+        return (int) Math.max(1, Math.min(LONGEST_STEP, TEXELS_PER_STEP / texelsPerPixel(scale)));
     }
 
     /** How far a texture at {@code scale} moves from one pixel to the next, at most, in texels. */

@@ -156,6 +156,10 @@ final class SceneLayout {
 
     /** Fills {@code row} with the material of each pixel of row {@code y}. */
     void materials(int y, byte[] row) {
+        if (y < landFrom) {
+            Arrays.fill(row, 0, width, SKY);
+            return;
+        }
         float centre = y + 0.5f;
         for (int x = 0; x < width; x++) {
             int skyline = skylineRow[x];
