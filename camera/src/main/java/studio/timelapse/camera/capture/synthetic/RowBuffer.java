@@ -16,8 +16,4 @@ final class RowBuffer {
         blue = new float[width];
         material = new byte[width];
     }
-
-    int width() {
-        return red.length;
-    }
 }

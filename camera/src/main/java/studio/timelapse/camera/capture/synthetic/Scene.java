@@ -49,8 +49,10 @@ final class Scene {
     /** The scene at {@code sceneTime}, ready to render at {@code width} x {@code height}. */
     SceneFrame frame(Instant sceneTime, int width, int height) {
         double seconds = sceneTime.getEpochSecond() + sceneTime.getNano() / 1e9;
+        // Each cloud layer drifts about one texture tile in a few tens of minutes, the two in different directions.
         double[] wind = {
-            fraction(seconds / 1200), fraction(seconds / 3000), fraction(seconds / 1700 + 0.37), fraction(-seconds / 4100)
+            fraction(seconds / 1200), fraction(seconds / 3000),
+            fraction(seconds / 1700 + 0.37), fraction(-seconds / 4100)
         };
         double starDrift = (seconds / 3600 * STAR_DEGREES_PER_HOUR) % 360;
         return new SceneFrame(layout(width, height), sun(sceneTime), clouds, cloudCover(seconds), wind, starDrift,
@@ -59,8 +61,8 @@ final class Scene {
 
     /** The mean luminance (linear radiance) of the scene at {@code sceneTime}, in a frame of this shape. */
     double meanLuminance(Instant sceneTime, int width, int height) {
-        int meterWidth = width >= height ? METERING_SIZE : Math.max(1, (int) Math.round((double) METERING_SIZE * width / height));
-        int meterHeight = width >= height ? Math.max(1, (int) Math.round((double) METERING_SIZE * height / width)) : METERING_SIZE;
+        int meterWidth = width >= height ? METERING_SIZE : scaled(width, height);
+        int meterHeight = width >= height ? scaled(height, width) : METERING_SIZE;
         SceneFrame frame = frame(sceneTime, meterWidth, meterHeight);
         RowBuffer row = new RowBuffer(meterWidth);
         double sum = 0;
@@ -73,6 +75,11 @@ final class Scene {
         return sum / ((double) meterWidth * meterHeight);
     }
 
+    /** The metering size of a side that is {@code side / longest} of the longest side. */
+    private static int scaled(int side, int longest) {
+        return Math.max(1, (int) Math.round((double) METERING_SIZE * side / longest));
+    }
+
     private double cloudCover(double seconds) {
         if (fixedCloudCover.isPresent()) {
             return fixedCloudCover.getAsDouble();
@@ -81,7 +88,8 @@ final class Scene {
     }
 
     private SceneLayout layout(int width, int height) {
-        return layouts.computeIfAbsent(((long) width << 32) | height, key -> new SceneLayout(width, height, land, stars));
+        long size = ((long) width << 32) | height;
+        return layouts.computeIfAbsent(size, key -> new SceneLayout(width, height, land, stars));
     }
 
     private static double fraction(double value) {

@@ -32,7 +32,7 @@ public final class SceneClock {
         return new SceneClock(Instant.EPOCH, Instant.EPOCH, 1);
     }
 
-    /** Scene time starts at {@code sceneStart} when real time is {@code realStart} and runs {@code speed} times as fast. */
+    /** Scene time is {@code sceneStart} at the real instant {@code realStart} and runs {@code speed} times as fast. */
     public static SceneClock accelerated(Instant realStart, Instant sceneStart, double speed) {
         return new SceneClock(realStart, sceneStart, speed);
     }

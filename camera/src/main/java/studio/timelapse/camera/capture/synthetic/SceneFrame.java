@@ -2,9 +2,9 @@ package studio.timelapse.camera.capture.synthetic;
 
 /**
  * The scene at one instant and one frame size, rendered a row at a time as linear radiance: the sky's gradient and
- * the glow around the sun, stars, the sun's disc, clouds, and the land in front. Everything a pixel needs that
- * does not change along a row or a column is worked out once per row or column, so the inner loops only add and
- * multiply.
+ * the glow around the sun, clouds, the stars and the sun's disc behind them, and the land in front. Everything a
+ * pixel needs that does not change along a row or a column is worked out once per row or column, so the inner loops
+ * mostly add and multiply. Read-only once built: bands of rows may render on several threads at once.
  */
 final class SceneFrame {
     private static final Rgb FAR_HILL = new Rgb(0.06, 0.08, 0.07);

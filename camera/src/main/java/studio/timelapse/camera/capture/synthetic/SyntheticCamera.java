@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -61,7 +60,6 @@ public final class SyntheticCamera implements CameraBackend {
 
     private final ActionLog log;
     private final Clock clock;
-    private final Sleeper sleeper;
     private final long seed;
     private final SceneClock sceneClock;
     private final Scene scene;
@@ -69,6 +67,7 @@ public final class SyntheticCamera implements CameraBackend {
     private final Sensor sensor;
     private final TimestampOverlay timestamp;
     private final SyntheticFaults faults;
+    private final FaultActor faultActor;
     private final JpegEncoder encoder = new JpegEncoder();
     private final RowBands bands;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -77,7 +76,6 @@ public final class SyntheticCamera implements CameraBackend {
     private SyntheticCamera(Builder builder) {
         this.log = builder.log;
         this.clock = builder.clock;
-        this.sleeper = builder.sleeper;
         this.seed = builder.seed;
         this.sceneClock = builder.sceneClock;
         SunPath sunPath = builder.sunPath != null ? builder.sunPath : SunPath.simpleDay(builder.zone);
@@ -87,6 +85,7 @@ public final class SyntheticCamera implements CameraBackend {
         this.sensor = new Sensor(SeedHash.of(builder.seed, 6), builder.noise);
         this.timestamp = builder.timestamp ? new TimestampOverlay(builder.zone) : null;
         this.faults = builder.faults;
+        this.faultActor = new FaultActor(builder.clock, builder.sleeper, closed, builder.seed);
         this.bands = new RowBands(builder.renderThreads);
     }
 
@@ -145,15 +144,17 @@ public final class SyntheticCamera implements CameraBackend {
         Optional<SyntheticFaults.Fault> fault = faults.next();
         fault.ifPresent(f -> action.log("camera:synthetic:fault", "fault", f.describe()));
         if (fault.isPresent()) {
-            beforeRendering(fault.get(), request);
+            faultActor.beforeRendering(fault.get(), request);
         }
         if (!clock.instant().isBefore(request.deadline())) {
-            throw new CaptureException(Kind.TIMEOUT, "the deadline " + request.deadline() + " passed before the frame was taken");
+            throw new CaptureException(Kind.TIMEOUT,
+                    "the deadline " + request.deadline() + " passed before the frame was taken");
         }
 
         FrameSettings settings = request.settings();
         Exposure exposure = autoExposure.choose(settings, sceneTime, width, height);
-        Rgb whiteBalance = settings.whiteBalanceKelvin().map(SyntheticCamera::whiteBalanceGains).orElse(new Rgb(1, 1, 1));
+        Rgb whiteBalance = settings.whiteBalanceKelvin().map(SyntheticCamera::whiteBalanceGains)
+                .orElse(new Rgb(1, 1, 1));
         FrameCanvas frame = canvas(width, height);
         double meanLuma = sensor.expose(scene.frame(sceneTime, width, height), exposure, whiteBalance, settings.hdr(),
                 SeedHash.of(seed, sceneTime), frame, bands);
@@ -161,7 +162,12 @@ public final class SyntheticCamera implements CameraBackend {
             timestamp.draw(sceneTime, frame.pixels, width, height);
         }
         long bytes = write(frame, settings.jpegQuality(), target, fault);
+        action.addSuccessFields("bytes", bytes);
+        return new CaptureResult(clock.instant(), width, height, used(exposure, settings, meanLuma, sceneTime));
+    }
 
+    /** What the camera tells about a frame, as {@link CaptureResult#exposure()}. */
+    private Map<String, Object> used(Exposure exposure, FrameSettings settings, double meanLuma, Instant sceneTime) {
         Map<String, Object> used = new LinkedHashMap<>();
         used.put("shutter_s", exposure.shutterSeconds());
         used.put("gain", exposure.gain());
@@ -171,39 +177,7 @@ public final class SyntheticCamera implements CameraBackend {
         used.put("hdr", settings.hdr());
         used.put("scene_time", sceneTime.toString());
         used.put("sun_altitude_deg", Math.round(scene.sun(sceneTime).altitudeDegrees() * 100) / 100.0);
-        action.addSuccessFields("bytes", bytes);
-        return new CaptureResult(clock.instant(), width, height, used);
-    }
-
-    /** Acts out a fault that strikes before the frame is rendered; corruption strikes when it is written. */
-    private void beforeRendering(SyntheticFaults.Fault fault, CaptureRequest request)
-            throws CaptureException, InterruptedException {
-        if (fault instanceof SyntheticFaults.Fail fail) {
-            throw new CaptureException(fail.kind(), "injected fault: the synthetic camera fails with " + fail.kind());
-        } else if (fault instanceof SyntheticFaults.Hang hang) {
-            if (hang.deadline() == SyntheticFaults.Deadline.IGNORE) {
-                closed.await();
-                throw new CaptureException(Kind.DISCONNECTED, "injected fault: the camera was closed while it hung");
-            }
-            sleepUntil(request.deadline());
-            throw new CaptureException(Kind.TIMEOUT, "injected fault: the camera hung until the deadline "
-                    + request.deadline());
-        } else if (fault instanceof SyntheticFaults.Slow slow) {
-            Instant done = clock.instant().plus(slow.delay());
-            if (done.isAfter(request.deadline())) {
-                sleepUntil(request.deadline());
-                throw new CaptureException(Kind.TIMEOUT, "injected fault: the camera was " + slow.delay().toMillis()
-                        + " ms slow and the deadline " + request.deadline() + " came first");
-            }
-            sleeper.sleep(slow.delay());
-        }
-    }
-
-    private void sleepUntil(Instant deadline) throws InterruptedException {
-        Duration left = Duration.between(clock.instant(), deadline);
-        if (!left.isNegative() && !left.isZero()) {
-            sleeper.sleep(left);
-        }
+        return used;
     }
 
     private long write(FrameCanvas frame, int quality, Path target, Optional<SyntheticFaults.Fault> fault)
@@ -212,7 +186,7 @@ public final class SyntheticCamera implements CameraBackend {
             if (fault.isPresent() && fault.get() instanceof SyntheticFaults.Corrupt corrupt) {
                 ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
                 encoder.write(frame.image, quality, jpeg);
-                byte[] spoilt = spoil(jpeg.toByteArray(), corrupt.corruption());
+                byte[] spoilt = faultActor.spoil(jpeg.toByteArray(), corrupt.corruption());
                 Files.write(target, spoilt);
                 return spoilt.length;
             }
@@ -221,23 +195,9 @@ public final class SyntheticCamera implements CameraBackend {
             }
             return Files.size(target);
         } catch (IOException e) {
-            throw new CaptureException(Kind.FAILED, "could not write the frame to " + target + ": " + e.getMessage(), e);
+            throw new CaptureException(Kind.FAILED,
+                    "could not write the frame to " + target + ": " + e.getMessage(), e);
         }
-    }
-
-    private byte[] spoil(byte[] jpeg, SyntheticFaults.Corruption corruption) {
-        return switch (corruption) {
-            case EMPTY -> new byte[0];
-            case TRUNCATED -> Arrays.copyOf(jpeg, jpeg.length / 2);
-            case NOT_A_JPEG -> {
-                byte[] noise = new byte[Math.max(64, jpeg.length / 4)];
-                for (int i = 0; i < noise.length; i++) {
-                    noise[i] = (byte) SeedHash.of(seed, i);
-                }
-                noise[0] = 'X';
-                yield noise;
-            }
-        };
     }
 
     private FrameCanvas canvas(int width, int height) {

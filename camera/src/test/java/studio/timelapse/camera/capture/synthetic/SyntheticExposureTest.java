@@ -68,7 +68,8 @@ class SyntheticExposureTest {
         SyntheticCamera camera = camera(builder -> {});
 
         for (String time : List.of("05:40", "06:00", "07:00", "09:00", "12:00", "15:00", "17:00", "18:00", "18:20")) {
-            assertThat(Frames.meanLuma(cameras.frame(camera, time, auto(160, 120)))).as(time).isBetween(BAND_LOW, BAND_HIGH);
+            assertThat(Frames.meanLuma(cameras.frame(camera, time, auto(160, 120)))).as(time)
+                    .isBetween(BAND_LOW, BAND_HIGH);
         }
     }
 

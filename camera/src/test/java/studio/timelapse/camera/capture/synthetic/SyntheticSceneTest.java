@@ -114,10 +114,10 @@ class SyntheticSceneTest {
         FrameSettings settings = locked(WIDTH, HEIGHT, 1.0 / 1000);
         Rectangle skyAwayFromTheSun = new Rectangle(0, 0, WIDTH / 4, HEIGHT / 3);
 
-        double cloudsMoved = Frames.meanDifference(cameras.frame(cloudy, "12:00", settings), cameras.frame(cloudy, "12:10", settings),
-                skyAwayFromTheSun);
-        double clearSkyMoved = Frames.meanDifference(cameras.frame(clear, "12:00", settings), cameras.frame(clear, "12:10", settings),
-                skyAwayFromTheSun);
+        double cloudsMoved = Frames.meanDifference(cameras.frame(cloudy, "12:00", settings),
+                cameras.frame(cloudy, "12:10", settings), skyAwayFromTheSun);
+        double clearSkyMoved = Frames.meanDifference(cameras.frame(clear, "12:00", settings),
+                cameras.frame(clear, "12:10", settings), skyAwayFromTheSun);
 
         assertThat(cloudsMoved).isGreaterThan(5);
         assertThat(clearSkyMoved).isLessThan(1);
@@ -134,7 +134,8 @@ class SyntheticSceneTest {
 
         BufferedImage first = cameras.frame(stamped, "12:00:00", settings);
         BufferedImage second = cameras.frame(stamped, "12:00:01", settings);
-        int plainChanges = changed(cameras.frame(plain, "12:00:00", settings), cameras.frame(plain, "12:00:01", settings), corner);
+        int plainChanges = changed(cameras.frame(plain, "12:00:00", settings),
+                cameras.frame(plain, "12:00:01", settings), corner);
 
         assertThat(changed(first, second, corner)).isGreaterThan(10);
         assertThat(changed(first, second, above)).isZero();
