@@ -8,8 +8,11 @@ final class RowBuffer {
     final byte[] material;
     /** How much cloud covers each sky pixel, 0–1. */
     final float[] cloudCover;
+    /** Cloud density or the land's texture along the row, 0–1. */
+    final float[] texture;
 
     RowBuffer(int width) {
+        texture = new float[width];
         cloudCover = new float[width];
         red = new float[width];
         green = new float[width];

@@ -1,5 +1,7 @@
 package studio.timelapse.camera.capture.synthetic;
 
+import java.util.Arrays;
+
 /**
  * The scene at one instant and one frame size, rendered a row at a time as linear radiance: the sky's gradient and
  * the glow around the sun, clouds, the stars and the sun's disc behind them, and the land in front. Everything a
@@ -25,7 +27,6 @@ final class SceneFrame {
     /** Texture units per unit of distance on the ground. */
     private static final double GROUND_SCALE = 0.6;
     private static final double GROUND_TURN = Math.toRadians(37);
-    private static final float GROUND_CROSS_SCALE = 1.7f;
     /** Reciprocals of the density over the threshold at which a cloud is opaque, and at which it is thickest. */
     private static final float PER_CLOUD_EDGE = 1 / 0.06f;
     private static final float PER_CLOUD_THICK = 1 / 0.25f;
@@ -33,7 +34,7 @@ final class SceneFrame {
     private static final float CLOUD_GLOW = 0.6f;
     /** The most pixels, and the most texels, between two samples of a texture along a row. */
     private static final int LONGEST_STEP = 16;
-    private static final double TEXELS_PER_STEP = 3;
+    private static final double TEXELS_PER_STEP = 4;
     /** Keeps texture coordinates positive. */
     private static final double TEXEL_OFFSET = CloudField.SIZE * 256.0;
 
@@ -176,31 +177,21 @@ final class SceneFrame {
         if (!cloudy) {
             return;
         }
-        float next = cloudDensity(0, u1, v1, scale1, u2, v2, scale2);
-        int sampleStep = sampleStep(scale2);
-        for (int from = 0; from < width; from += sampleStep) {
-            int end = Math.min(from + sampleStep, width);
-            int sampled = Math.min(end, width - 1);
-            float density = next;
-            float step = 0;
-            if (sampled > from) {
-                next = cloudDensity(sampled, u1, v1, scale1, u2, v2, scale2);
-                step = (next - density) / (sampled - from);
+        float[] densities = row.texture;
+        sampleAlong(densities, sampleStep(scale2), x -> cloudDensity(x, u1, v1, scale1, u2, v2, scale2));
+        for (int x = 0; x < width; x++) {
+            float over = densities[x] - threshold;
+            if (over <= 0 || material[x] > SceneLayout.EDGE) {
+                continue;
             }
-            for (int x = from; x < end; x++, density += step) {
-                float over = density - threshold;
-                if (over <= 0 || material[x] > SceneLayout.EDGE) {
-                    continue;
-                }
-                float edge = Math.min(1, over * PER_CLOUD_EDGE);
-                float alpha = edge * edge * (3 - 2 * edge) * fade;
-                float shade = 1.1f - 0.4f * Math.min(1, over * PER_CLOUD_THICK);
-                float lit = CLOUD_GLOW * glowAcross[x];
-                red[x] += (cloudRed * shade + glowRed * lit - red[x]) * alpha;
-                green[x] += (cloudGreen * shade + glowGreen * lit - green[x]) * alpha;
-                blue[x] += (cloudBlue * shade + glowBlue * lit - blue[x]) * alpha;
-                cover[x] = alpha;
-            }
+            float edge = Math.min(1, over * PER_CLOUD_EDGE);
+            float alpha = edge * edge * (3 - 2 * edge) * fade;
+            float shade = 1.1f - 0.4f * Math.min(1, over * PER_CLOUD_THICK);
+            float lit = CLOUD_GLOW * glowAcross[x];
+            red[x] += (cloudRed * shade + glowRed * lit - red[x]) * alpha;
+            green[x] += (cloudGreen * shade + glowGreen * lit - green[x]) * alpha;
+            blue[x] += (cloudBlue * shade + glowBlue * lit - blue[x]) * alpha;
+            cover[x] = alpha;
         }
     }
 
@@ -243,46 +234,75 @@ final class SceneFrame {
         float scale = (float) (depth * GROUND_SCALE);
         float offset = (float) TEXEL_OFFSET;
         // Where pixels would skip over the texture's detail, it would alias into stripes: it fades to an even tone.
-        double texelsPerPixel = texelsPerPixel(scale * GROUND_CROSS_SCALE);
-        float contrast = (float) Math.max(0, Math.min(1, (3 - texelsPerPixel) / 2));
+        double texelsPerPixel = texelsPerPixel(scale);
+        float contrast = (float) Math.max(0, Math.min(1, 2 - texelsPerPixel));
         float nearContrast = 0.6f * contrast;
         float nearBase = 1 - nearContrast / 2;
         float farContrast = 0.16f * contrast;
         float farBase = 1 - farContrast / 2;
         byte[] material = row.material;
+        byte[] edgeTerrain = layout.edgeTerrain;
+        float[] edgeCoverage = layout.edgeCoverage;
         float[] red = row.red;
         float[] green = row.green;
         float[] blue = row.blue;
+        float nearRed = materialRed[SceneLayout.NEAR_HILL];
+        float nearGreen = materialGreen[SceneLayout.NEAR_HILL];
+        float nearBlue = materialBlue[SceneLayout.NEAR_HILL];
         int width = layout.width;
-        float next = groundTexture(0, offset, scale);
-        int sampleStep = sampleStep(scale);
-        for (int from = 0; from < width; from += sampleStep) {
-            int end = Math.min(from + sampleStep, width);
-            int sampled = Math.min(end, width - 1);
-            float texture = next;
-            float step = 0;
-            if (sampled > from) {
-                next = groundTexture(sampled, offset, scale);
-                step = (next - texture) / (sampled - from);
+        float[] textures = row.texture;
+        if (contrast > 0) {
+            sampleAlong(textures, sampleStep(scale), x -> groundTexture(x, offset, scale));
+        } else {
+            Arrays.fill(textures, 0, width, 0.5f);
+        }
+        for (int x = 0; x < width; x++) {
+            int m = material[x];
+            if (m == SceneLayout.NEAR_HILL) {
+                float shade = nearBase + nearContrast * textures[x];
+                red[x] = nearRed * shade;
+                green[x] = nearGreen * shade;
+                blue[x] = nearBlue * shade;
+            } else if (m == SceneLayout.FAR_HILL || m == SceneLayout.EDGE) {
+                int terrain = m == SceneLayout.EDGE ? edgeTerrain[x] : m;
+                float shade = terrain == SceneLayout.NEAR_HILL ? nearBase + nearContrast * textures[x]
+                        : farBase + farContrast * textures[x];
+                float cover = m == SceneLayout.EDGE ? edgeCoverage[x] : 1;
+                red[x] += (materialRed[terrain] * shade - red[x]) * cover;
+                green[x] += (materialGreen[terrain] * shade - green[x]) * cover;
+                blue[x] += (materialBlue[terrain] * shade - blue[x]) * cover;
+            } else if (m != SceneLayout.SKY) {
+                red[x] = materialRed[m];
+                green[x] = materialGreen[m];
+                blue[x] = materialBlue[m];
             }
-            for (int x = from; x < end; x++, texture += step) {
-                int m = material[x];
-                if (m == SceneLayout.SKY) {
-                    continue;
-                }
-                if (m <= SceneLayout.NEAR_HILL) {
-                    int terrain = m == SceneLayout.EDGE ? layout.edgeTerrain[x] : m;
-                    float shade = terrain == SceneLayout.NEAR_HILL ? nearBase + nearContrast * texture
-                            : farBase + farContrast * texture;
-                    float cover = m == SceneLayout.EDGE ? layout.edgeCoverage[x] : 1;
-                    red[x] += (materialRed[terrain] * shade - red[x]) * cover;
-                    green[x] += (materialGreen[terrain] * shade - green[x]) * cover;
-                    blue[x] += (materialBlue[terrain] * shade - blue[x]) * cover;
-                } else {
-                    red[x] = materialRed[m];
-                    green[x] = materialGreen[m];
-                    blue[x] = materialBlue[m];
-                }
+        }
+    }
+
+    /** A texture's value at a column of the row being rendered. */
+    @FunctionalInterface
+    private interface TextureAlongRow {
+        float at(int x);
+    }
+
+    /**
+     * Fills {@code out} with a texture along the row, sampled every {@code step} pixels and interpolated in between:
+     * textures are smooth at the scale of a pixel, and a sample costs far more than an interpolation.
+     */
+    private void sampleAlong(float[] out, int step, TextureAlongRow texture) {
+        int width = layout.width;
+        float next = texture.at(0);
+        for (int from = 0; from < width; from += step) {
+            int end = Math.min(from + step, width);
+            int sampled = Math.min(end, width - 1);
+            float value = next;
+            float slope = 0;
+            if (sampled > from) {
+                next = texture.at(sampled);
+                slope = (next - value) / (sampled - from);
+            }
+            for (int x = from; x < end; x++) {
+                out[x] = value + slope * (x - from);
             }
         }
     }
@@ -306,15 +326,8 @@ final class SceneFrame {
         return clouds.density(u1 + side * scale1, v1 + along * scale1, u2 + side * scale2, v2 + along * scale2);
     }
 
-    /**
-     * Two samples of the texture, the second across the first at another scale: on its own, the texture's largest
-     * features would stretch into bands across the meadow.
-     */
     private float groundTexture(int x, float offset, float scale) {
-        float u = groundU[x] * scale;
-        float v = groundV[x] * scale;
-        return 0.5f * (clouds.sample(offset + u, offset + v)
-                + clouds.sample(offset + GROUND_CROSS_SCALE * v, offset - GROUND_CROSS_SCALE * u));
+        return clouds.sample(offset + groundU[x] * scale, offset + groundV[x] * scale);
     }
 
     private void setMaterial(byte material, Rgb radiance) {
