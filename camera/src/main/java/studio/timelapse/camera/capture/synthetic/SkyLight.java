@@ -41,8 +41,6 @@ final class SkyLight {
     private static final double SUN_DISC_GAIN = 60;
     private static final Rgb LAMP = new Rgb(1, .70, .35).unitLuma().times(0.012);
 
-    final double altitude;
-    final double luminance;
     final Rgb zenith;
     final Rgb horizon;
     /** Degrees above the horizon over which its colour gives way to the zenith's. */
@@ -56,8 +54,7 @@ final class SkyLight {
     final Rgb lamp;
 
     SkyLight(double altitude) {
-        this.altitude = altitude;
-        luminance = StrictMath.pow(10, LOG_LUMINANCE.value(altitude));
+        double luminance = StrictMath.pow(10, LOG_LUMINANCE.value(altitude));
         zenith = ZENITH_HUE.rgb(altitude).unitLuma().times(luminance);
         horizon = HORIZON_HUE.rgb(altitude).unitLuma().times(luminance * HORIZON_SHAPE.value(altitude, 0));
         gradient = HORIZON_SHAPE.value(altitude, 1);
@@ -66,6 +63,7 @@ final class SkyLight {
         glowHeight = GLOW_SHAPE.value(altitude, 2);
         Rgb sunHue = SUN_HUE.rgb(altitude).unitLuma();
         sunDisc = sunHue.times(SUN_DISC_GAIN * StrictMath.pow(10, LOG_LUMINANCE.value(Math.max(0, altitude))));
+        // Direct sunlight on the ground grows with the sun's height; the sky lights it from everywhere.
         double direct = 3.5 * Math.max(0, StrictMath.sin(Math.toRadians(altitude)));
         groundLight = zenith.times(0.6).plus(horizon.times(0.4)).plus(sunHue.times(luminance * direct));
         cloud = CLOUD_HUE.rgb(altitude).unitLuma().times(luminance * CLOUD_GAIN.value(altitude));
