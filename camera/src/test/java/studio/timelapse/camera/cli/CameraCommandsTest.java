@@ -59,13 +59,29 @@ class CameraCommandsTest {
     }
 
     @Test
-    void helpListsTheCommandsAndSaysCaptureIsNotThereYet() {
+    void pairOpensTheWindowAndShowsTheCodeAndFingerprintOnTheConsole(@org.junit.jupiter.api.io.TempDir Path home) {
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        CameraCommands commands = new CameraCommands(new AppHome(Map.of("TIMELAPSE_CAMERA_HOME", home.toString()),
+                "Linux", home), AgentLaunch.BY_HAND, () -> new BuildInfo("1.2.3"), new PrintStream(outBytes, true),
+                new PrintStream(errBytes, true));
+        assertThat(commands.run(List.of("pair"))).isZero();
+        assertThat(outBytes.toString()).contains("Pairing is open until").containsPattern("code\\s+\\d{3} \\d{3}")
+                .contains("fingerprint");
+        outBytes.reset();
+        assertThat(commands.run(List.of("studios"))).isZero();
+        assertThat(outBytes.toString()).startsWith("No studio is paired.");
+        assertThat(commands.run(List.of("unpair", "nobody"))).isEqualTo(1);
+    }
+
+    @Test
+    void helpListsTheCommands() {
         for (String[] args : new String[][] {{"help"}, {"--help"}, {"paths", "-h"}}) {
             Run run = run(args);
 
             assertThat(run.exitCode()).as(String.join(" ", args)).isZero();
             assertThat(run.out()).startsWith("Usage: timelapse camera COMMAND")
-                    .contains("does not capture yet", "paths", "version");
+                    .contains("  run ", "  pair ", "  studios ", "  unpair ", "  paths ", "  version ");
         }
     }
 
