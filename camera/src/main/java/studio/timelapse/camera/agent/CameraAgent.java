@@ -16,6 +16,8 @@ import studio.timelapse.camera.capture.FrameCapture;
 import studio.timelapse.camera.capture.synthetic.SceneClock;
 import studio.timelapse.camera.control.CaptureControl;
 import studio.timelapse.camera.control.CaptureMachine;
+import studio.timelapse.camera.discovery.DiscoveryAnnouncer;
+import studio.timelapse.camera.discovery.ServiceAnnouncement;
 import studio.timelapse.camera.schedule.CaptureLoop;
 import studio.timelapse.camera.schedule.PlanFactory;
 import studio.timelapse.camera.schedule.SlotTimer;
@@ -51,6 +53,8 @@ public final class CameraAgent implements AutoCloseable {
     private final AgentSecurity security;
     private final Javalin app;
     private final AgentSettings settings;
+    private final AgentPanel panel;
+    private final Optional<DiscoveryAnnouncer> announcer;
 
     /** How an agent is started: where it listens (tests bind loopback on a free port) and the synthetic clock. */
     public record Options(Optional<String> bindHost, Optional<Integer> port, SceneClock sceneClock) {
@@ -89,7 +93,7 @@ public final class CameraAgent implements AutoCloseable {
         this.capture = new FrameCapture(backend, store, store.retention(loaded.retention()),
                 slot -> current.get().capture().frame(),
                 Duration.ofMillis(Math.round(loaded.captureTimeoutSeconds() * 1000)), clock, log,
-                frame -> events.publish(new AgentEvent.FrameCaptured(frame)));
+                frame -> frameStored(frame));
 
         StateStore<studio.timelapse.camera.control.CaptureState, studio.timelapse.camera.control.CaptureFacts> states =
                 new StateStore<>(db, log, clock, CaptureMachine.build());
@@ -100,6 +104,8 @@ public final class CameraAgent implements AutoCloseable {
                 transition, why, clock.instant())));
 
         this.security = AgentSecurity.builder(home.root().resolve("identity"), db, log).clock(clock).build();
+        this.panel = new AgentPanel(loaded, capture, security, log);
+        control.onTransition((from, to, transition, why) -> panel.stateChanged(to));
         AgentCamera camera = new AgentCamera(control, capture, store, settingsFile, current, clock);
         String host = options.bindHost().orElse(loaded.bindHost());
         int port = options.port().orElse(loaded.port());
@@ -109,9 +115,22 @@ public final class CameraAgent implements AutoCloseable {
                 .extension(config -> security.install(config, host, port))
                 .build();
         control.open();
+        panel.stateChanged(control.state().state());
         app.start();
+        this.announcer = loaded.announce() && options.bindHost().isEmpty()
+                ? Optional.of(DiscoveryAnnouncer.onLan(ServiceAnnouncement.of(loaded.name(), app.port(), loaded.id(),
+                        BuildInfo.load().version()).withFingerprint(security.identity().fingerprint().shortForm()), log)
+                        .start())
+                : Optional.empty();
         log.message("camera:agent:started", "id", loaded.id(), "name", loaded.name(), "port", app.port(),
                 "backend", backend.name(), "fingerprint", security.identity().fingerprint().shortForm());
+    }
+
+    private void frameStored(studio.timelapse.shared.protocol.FrameInfo frame) {
+        events.publish(new AgentEvent.FrameCaptured(frame));
+        if (panel != null) {
+            panel.frameTaken();
+        }
     }
 
     private CaptureLoop startLoop(CaptureConfig config, studio.timelapse.camera.schedule.CaptureListener listener,
@@ -158,10 +177,12 @@ public final class CameraAgent implements AutoCloseable {
     /** Stops serving and capturing; a running capture resumes at the next start. */
     @Override
     public void close() {
+        announcer.ifPresent(DiscoveryAnnouncer::close);
         app.stop();
         events.close();
         control.close();
         capture.close();
+        panel.close();
         backend.close();
         try {
             store.close();
