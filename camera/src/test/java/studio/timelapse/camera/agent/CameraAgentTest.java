@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import studio.timelapse.camera.capture.synthetic.SceneClock;
 import studio.timelapse.camera.control.CaptureControl;
 import studio.timelapse.camera.control.CaptureState;
+import studio.timelapse.camera.pairing.Opener;
+import studio.timelapse.camera.security.PairableAgent;
+import studio.timelapse.camera.security.TestStudio;
 import studio.timelapse.shared.home.DataHome;
 import studio.timelapse.shared.protocol.CaptureConfig;
 import studio.timelapse.shared.protocol.FrameSettings;
@@ -56,6 +59,49 @@ class CameraAgentTest {
             HttpResponse<String> frames = get(agent, "/api/v1/frames");
             assertThat(frames.statusCode()).isEqualTo(401);
             assertThat(frames.body()).contains("\"refusals\"");
+        }
+    }
+
+    /** The assembled agent as a test studio talks to it. */
+    private static PairableAgent pairable(CameraAgent agent) {
+        return new PairableAgent() {
+            @Override
+            public URI uri(String path) {
+                return URI.create("https://127.0.0.1:" + agent.port() + path);
+            }
+
+            @Override
+            public String openWindow() {
+                return agent.security().pairingWindows().open(Opener.CONSOLE).code().digits();
+            }
+        };
+    }
+
+    @Test
+    void aPairedStudioListsDownloadsAndAcknowledgesFrames() throws Exception {
+        smallFastSettings();
+        try (CameraAgent agent = CameraAgent.start(home(), CameraAgent.Options.onLoopback(SceneClock.realTime()))) {
+            TestStudio studio = new TestStudio(pairable(agent), "Laptop").paired().withToken();
+            TestStudio.Response started = studio.postWithToken("/api/v1/capture/start", java.util.Map.of());
+            assertThat(started.status()).as(started.body()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> agent.store().stats().lastSequence() >= 2);
+
+            TestStudio.Response page = studio.get("/api/v1/frames?limit=10");
+            assertThat(page.status()).isEqualTo(200);
+            String epoch = agent.store().epoch();
+            assertThat(page.body()).contains("\"epoch\":\"" + epoch + "\"");
+            TestStudio.Response frame = studio.get("/api/v1/frames/" + epoch + "-1");
+            assertThat(frame.status()).isEqualTo(200);
+            assertThat(frame.headers().firstValue("ETag")).hasValueSatisfying(tag -> assertThat(tag).hasSize(66));
+
+            TestStudio.Response refused = studio.postWithToken("/api/v1/capture/start", java.util.Map.of());
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.body()).contains("state.wrong_state");
+
+            TestStudio.Response ack = studio.postWithToken("/api/v1/frames/ack",
+                    new studio.timelapse.shared.protocol.Acknowledgement(epoch, 1, 2));
+            assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+            assertThat(agent.store().stats().acknowledgedFrames()).isEqualTo(2);
         }
     }
 

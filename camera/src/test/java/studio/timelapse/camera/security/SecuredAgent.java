@@ -16,7 +16,7 @@ import studio.timelapse.shared.testing.RecordingLog;
  * for windows, challenges and tokens, and a few routes as the agent's app would add them — a public health route and
  * protected ones, among them one with a path parameter and a WebSocket.
  */
-final class SecuredAgent implements AutoCloseable {
+final class SecuredAgent implements AutoCloseable, PairableAgent {
     static final String WHOAMI = "/api/v1/whoami";
 
     final ManualClock clock;
@@ -60,12 +60,14 @@ final class SecuredAgent implements AutoCloseable {
         return new SecuredAgent(home, new ManualClock(Instant.parse("2025-03-01T10:00:00Z")), moreRoutes);
     }
 
-    URI uri(String path) {
+    @Override
+    public URI uri(String path) {
         return URI.create("https://127.0.0.1:" + app.port() + path);
     }
 
     /** Opens a pairing window as the console command does, and returns its code. */
-    String openWindow() {
+    @Override
+    public String openWindow() {
         return security.pairingWindows().open(Opener.CONSOLE).code().digits();
     }
 

@@ -29,12 +29,12 @@ import studio.timelapse.shared.tls.PinnedTrustManager;
  * sees (remembering its fingerprint), then talks only to the pinned certificate, and signs token requests with its
  * own EC P-256 key.
  */
-final class TestStudio {
+public final class TestStudio {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** An answer, with its body read as JSON when asked. */
-    record Response(int status, String body, HttpHeaders headers) {
-        <T> T as(Class<T> type) {
+    public record Response(int status, String body, HttpHeaders headers) {
+        public <T> T as(Class<T> type) {
             try {
                 return JSON.readValue(body, type);
             } catch (IOException e) {
@@ -42,7 +42,7 @@ final class TestStudio {
             }
         }
 
-        ErrorBody error() {
+        public ErrorBody error() {
             return as(ErrorBody.class);
         }
 
@@ -54,7 +54,7 @@ final class TestStudio {
     final String name;
     final KeyPair keys = p256();
     final PinnedTrustManager firstContact = PinnedTrustManager.observingFirstContact();
-    private SecuredAgent agent;
+    private PairableAgent agent;
     private final Map<PinnedTrustManager, HttpClient> clients = new java.util.IdentityHashMap<>();
     private PinnedTrustManager pinnedTrust;
     private CertificateFingerprint pinnedTo;
@@ -63,19 +63,19 @@ final class TestStudio {
     String challenge;
     String accessToken;
 
-    TestStudio(SecuredAgent agent, String name) {
+    public TestStudio(PairableAgent agent, String name) {
         this.agent = agent;
         this.name = name;
     }
 
     /** Talks to {@code restarted} from now on, with what it learned so far (ids, pin, challenge, token). */
-    TestStudio reconnect(SecuredAgent restarted) {
+    public TestStudio reconnect(PairableAgent restarted) {
         this.agent = restarted;
         return this;
     }
 
     /** {@code POST /api/v1/pairing} over a connection that trusts whatever certificate the camera presents. */
-    Response pair(String code) {
+    public Response pair(String code) {
         Response response = send(firstContact, post("/api/v1/pairing", new PairingRequest(code, name, publicKeyPem())));
         if (response.status() == 201) {
             PairingResponse paired = response.as(PairingResponse.class);
@@ -87,7 +87,7 @@ final class TestStudio {
     }
 
     /** Opens a window on the camera and pairs with its code; the studio is then ready to ask for tokens. */
-    TestStudio paired() {
+    public TestStudio paired() {
         Response response = pair(agent.openWindow());
         if (response.status() != 201) {
             throw new AssertionError("pairing failed: " + response);
@@ -96,7 +96,7 @@ final class TestStudio {
     }
 
     /** {@code POST /api/v1/token}, signing the last challenge with this studio's key. */
-    Response requestToken() {
+    public Response requestToken() {
         return requestToken(keys, challenge);
     }
 
@@ -112,7 +112,7 @@ final class TestStudio {
     }
 
     /** Pairs and gets a first token. */
-    TestStudio withToken() {
+    public TestStudio withToken() {
         paired();
         Response response = requestToken();
         if (response.status() != 200) {
@@ -121,26 +121,37 @@ final class TestStudio {
         return this;
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return get(path, accessToken);
     }
 
-    Response get(String path, String token) {
+    public Response get(String path, String token) {
         return send(pinnedTrust(), withToken(HttpRequest.newBuilder(agent.uri(path)).GET(), token).build());
     }
 
-    Response delete(String path) {
+    public Response delete(String path) {
         return send(pinnedTrust(), withToken(HttpRequest.newBuilder(agent.uri(path)).DELETE(), accessToken).build());
     }
 
-    Response send(HttpRequest request) {
+    public Response send(HttpRequest request) {
         return send(pinnedTrust(), request);
     }
 
-    HttpRequest post(String path, Object body) {
+    public HttpRequest post(String path, Object body) {
         try {
             return HttpRequest.newBuilder(agent.uri(path)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A POST with this studio's access token, over the pinned connection. */
+    public Response postWithToken(String path, Object body) {
+        try {
+            return send(pinnedTrust(), withToken(HttpRequest.newBuilder(agent.uri(path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), accessToken).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
