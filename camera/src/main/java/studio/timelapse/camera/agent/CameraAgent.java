@@ -91,7 +91,7 @@ public final class CameraAgent implements AutoCloseable {
         log.subscribe(tracker);
         TaskUpdates.forward(tracker, events);
         this.capture = new FrameCapture(backend, store, store.retention(loaded.retention()),
-                slot -> current.get().capture().frame(),
+                new SettingsPerSlot(current),
                 Duration.ofMillis(Math.round(loaded.captureTimeoutSeconds() * 1000)), clock, log,
                 frame -> frameStored(frame));
 

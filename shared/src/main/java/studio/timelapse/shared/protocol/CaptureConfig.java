@@ -12,12 +12,24 @@ import studio.timelapse.shared.refusal.Refusal;
  * {@link #problems()} lists every mistake at once, as refusals a screen can put next to each field.
  */
 public record CaptureConfig(String backend, FrameSettings frame, ScheduleConfig schedule,
-        Optional<CameraLocation> location) {
+        Optional<CameraLocation> location, Optional<ExposureRampConfig> ramp) {
 
     public static final Set<String> BACKENDS = Set.of("synthetic", "rpicam", "gphoto2", "gopro");
+    /** Backends whose shutter and gain can be set per frame, as the ramp needs. */
+    public static final Set<String> MANUAL_EXPOSURE = Set.of("synthetic", "rpicam", "gphoto2");
 
     public CaptureConfig {
         location = location == null ? Optional.empty() : location;
+        ramp = ramp == null ? Optional.empty() : ramp;
+    }
+
+    /** A configuration without the exposure ramp: each frame as {@code frame} says. */
+    public CaptureConfig(String backend, FrameSettings frame, ScheduleConfig schedule, Optional<CameraLocation> location) {
+        this(backend, frame, schedule, location, Optional.empty());
+    }
+
+    public CaptureConfig withRamp(ExposureRampConfig newRamp) {
+        return new CaptureConfig(backend, frame, schedule, location, Optional.of(newRamp));
     }
 
     /** The embedded default: the synthetic camera at 1280x720, every 2 s. */
@@ -53,6 +65,14 @@ public record CaptureConfig(String backend, FrameSettings frame, ScheduleConfig 
         if (schedule.sun().isPresent() && location.isEmpty()) {
             problems.add(invalid("location", "config.location_needed", "A sun window needs the camera's location",
                     "set the latitude, longitude and time zone"));
+        }
+        if (ramp.isPresent() && location.isEmpty()) {
+            problems.add(invalid("location", "config.location_needed", "The exposure ramp needs the camera's location",
+                    "set the latitude, longitude and time zone"));
+        }
+        if (ramp.isPresent() && BACKENDS.contains(backend) && !MANUAL_EXPOSURE.contains(backend)) {
+            problems.add(invalid("ramp", "config.ramp_unsupported", "The " + backend + " backend cannot set exposure "
+                    + "per frame, which the ramp needs", "use locked or automatic exposure with this camera"));
         }
         schedule.maxFrames().filter(n -> n < 1).ifPresent(n -> problems.add(invalid("schedule.maxFrames",
                 "config.max_frames", "A frame limit must be at least 1, was " + n, "leave it out for no limit")));

@@ -53,6 +53,23 @@ class CaptureConfigTest {
     }
 
     @Test
+    void theExposureRampNeedsALocationAndACameraWithManualExposure() {
+        CaptureConfig rampWithoutPlace = CaptureConfig.demo().withRamp(new ExposureRampConfig(1.8, 16, 0));
+        assertThat(rampWithoutPlace.problems()).extracting(Refusal::code).containsExactly("config.location_needed");
+        CaptureConfig goproRamp = new CaptureConfig("gopro", FrameSettings.automatic(), ScheduleConfig.every(10),
+                Optional.of(new CameraLocation(46.95, 7.45, "Europe/Zurich"))).withRamp(new ExposureRampConfig(2.8, 8, 0));
+        assertThat(goproRamp.problems()).extracting(Refusal::code).containsExactly("config.ramp_unsupported");
+    }
+
+    @Test
+    void aRampRoundTripsThroughJson() throws Exception {
+        CaptureConfig config = new CaptureConfig("rpicam", FrameSettings.automatic(), ScheduleConfig.every(20),
+                Optional.of(new CameraLocation(46.95, 7.45, "Europe/Zurich"))).withRamp(new ExposureRampConfig(1.8, 16, 0.5));
+        assertThat(config.problems()).isEmpty();
+        assertThat(json.readValue(json.writeValueAsString(config), CaptureConfig.class)).isEqualTo(config);
+    }
+
+    @Test
     void frameSettingsAndLocationsRefuseImpossibleValuesWithTheReason() {
         assertThatThrownBy(() -> new FrameSettings(640, 0, 90, Optional.empty(), Optional.empty(), Optional.empty(), false))
                 .hasMessageContaining("both width and height");
