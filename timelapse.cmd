@@ -32,7 +32,7 @@ set CAMERA_ARGS=%CAMERA_ARGS% %1
 goto next_camera_arg
 :run_camera
 rem The small-board flags of ./timelapse (see there why); JAVA_OPTS comes after them, so it wins.
-"%JAVA_EXE%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx128m -Xss512k %JAVA_OPTS% -jar "%CAMERA_JAR%" %CAMERA_ARGS%
+"%JAVA_EXE%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx128m -Xms8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:ReservedCodeCacheSize=16m -Xss512k %JAVA_OPTS% -jar "%CAMERA_JAR%" %CAMERA_ARGS%
 exit /b %ERRORLEVEL%
 
 :build_if_needed
