@@ -199,8 +199,10 @@ class GoProBackendTest {
         assertThat(recording.ofType("camera:gopro:keep_alive_failed")).singleElement().satisfies(message ->
                 assertThat(message.text("reason"))
                         .hasValueSatisfying(reason -> assertThat(reason).contains("dropped")));
+        // The JDK's client retries a GET once on a dropped connection, so the camera can see more drops than the
+        // backend sees failures: the restored message counts at least the one that was logged.
         assertThat(recording.ofType("camera:gopro:keep_alive_restored").get(0).number("failed"))
-                .hasValueSatisfying(failed -> assertThat(failed).isGreaterThanOrEqualTo(3));
+                .hasValueSatisfying(failed -> assertThat(failed).isGreaterThanOrEqualTo(1));
     }
 
     @Test
