@@ -12,6 +12,7 @@ import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.protocol.ErrorBody;
 import studio.timelapse.shared.refusal.Refusal;
 import studio.timelapse.shared.refusal.RefusedException;
+import studio.timelapse.camera.http.HttpRefusal;
 
 /**
  * Every error answer in one place, each a JSON {@link ErrorBody}: refusals with their kind's status (400, 403, 404,
@@ -32,7 +33,7 @@ final class ApiErrors {
         config.routes.before(ApiErrors::refuseMalformedTaskId);
         config.routes.exception(RefusedException.class, (e, ctx) -> answer(ctx, ErrorBody.of(e.httpStatus(),
                 e.refusals())));
-        config.routes.exception(HttpProblem.class, (e, ctx) -> {
+        config.routes.exception(HttpRefusal.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
             answer(ctx, e.body());
         });

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import studio.timelapse.shared.refusal.Refusal;
+import studio.timelapse.camera.http.HttpRefusal;
 
 /**
  * {@code GET /api/v1/events}: the agent's events as server-sent events (framed by Javalin's {@link SseClient}), one
@@ -36,11 +37,11 @@ final class EventStream {
         Query.of(ctx, Set.of());
         String accept = ctx.header("Accept");
         if (accept == null || !accept.contains("text/event-stream")) {
-            throw new HttpProblem(406, Invalid.input("Accept", "api.not_event_stream",
+            throw HttpRefusal.withStatus(406, Invalid.input("Accept", "api.not_event_stream",
                     "The event stream is sent as text/event-stream only", "send Accept: text/event-stream"));
         }
         if (hub.clients() >= maxClients) {
-            throw new HttpProblem(503, Refusal.of(Refusal.Kind.LOCKED, "api.too_many_streams",
+            throw HttpRefusal.withStatus(503, Refusal.of(Refusal.Kind.LOCKED, "api.too_many_streams",
                     "The agent already serves " + maxClients + " event streams", "close one, or poll instead"),
                     Map.of("Retry-After", "10"));
         }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import studio.timelapse.shared.refusal.Refusal;
 import studio.timelapse.shared.refusal.RefusedException;
+import studio.timelapse.camera.http.HttpRefusal;
 
 /**
  * Reads a request body as one protocol record, strictly: JSON only (else 415), within the app's size limit (else
@@ -53,7 +54,7 @@ final class JsonBody {
         String contentType = ctx.contentType();
         String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json")) {
-            throw new HttpProblem(415, Refusal.of(Refusal.Kind.INVALID, "api.not_json",
+            throw HttpRefusal.withStatus(415, Refusal.of(Refusal.Kind.INVALID, "api.not_json",
                     "The body must be JSON, but its Content-Type is " + (contentType == null ? "missing" : contentType),
                     "send Content-Type: application/json"));
         }

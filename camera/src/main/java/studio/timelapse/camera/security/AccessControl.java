@@ -14,6 +14,7 @@ import studio.timelapse.camera.pairing.PairedStudios;
 import studio.timelapse.camera.pairing.PairingService;
 import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.refusal.Refusal;
+import studio.timelapse.camera.http.HttpRefusal;
 
 /**
  * The one place that enforces authentication. A {@code beforeMatched} handler runs before every matched route and

@@ -13,6 +13,7 @@ import studio.timelapse.camera.pairing.PairingWindows;
 import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.db.SqliteDatabase;
 import studio.timelapse.shared.process.LocalProcess;
+import studio.timelapse.camera.http.HttpRefusal;
 
 /**
  * The agent's security, built once at start-up and applied to its Javalin app with one call:

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import studio.timelapse.shared.refusal.Refusal;
+import studio.timelapse.camera.http.HttpRefusal;
 
 /**
  * Reads the small JSON bodies of the unauthenticated endpoints, which anyone on the network may send: at most

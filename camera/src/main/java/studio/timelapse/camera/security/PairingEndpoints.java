@@ -16,6 +16,8 @@ import studio.timelapse.shared.protocol.pairing.TokenResponse;
 import studio.timelapse.shared.refusal.Refusal;
 import studio.timelapse.shared.refusal.RefusedException;
 import studio.timelapse.shared.tls.CertificateFingerprint;
+import studio.timelapse.camera.http.HttpRefusal;
+import studio.timelapse.camera.pairing.ThrottledException;
 
 /**
  * The pairing handshake ({@code POST /api/v1/pairing}, public), the token exchange ({@code POST /api/v1/token},
@@ -56,6 +58,8 @@ final class PairingEndpoints {
         PairedStudio studio;
         try {
             studio = pairing.pair(request, ctx.req().getRemoteAddr());
+        } catch (ThrottledException e) {
+            throw HttpRefusal.withStatus(429, e.refusals(), Map.of("Retry-After", Long.toString(e.retryAfterSeconds())));
         } catch (RefusedException e) {
             throw HttpRefusal.of(e);
         }
