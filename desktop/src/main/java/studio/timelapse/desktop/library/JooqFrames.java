@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
+import studio.timelapse.desktop.library.schema.tables.records.FrameRecord;
 import studio.timelapse.shared.db.SqlWork;
 import studio.timelapse.shared.protocol.FrameId;
 import studio.timelapse.shared.refusal.Refusal;
@@ -188,6 +190,11 @@ final class JooqFrames implements Frames {
      */
     static List<Frame> scan(DSLContext sql, Condition where, CaptureRange range, boolean includeRejected,
             Optional<FramePosition> after, int limit) {
+        return scanQuery(sql, where, range, includeRejected, after, limit).fetch(FrameRows::frame);
+    }
+
+    static ResultQuery<FrameRecord> scanQuery(DSLContext sql, Condition where, CaptureRange range,
+            boolean includeRejected, Optional<FramePosition> after, int limit) {
         long from = range.fromMillis();
         Condition condition = where;
         if (after.isPresent()) {
@@ -204,8 +211,7 @@ final class JooqFrames implements Frames {
         if (!includeRejected) {
             condition = condition.and(FRAME.REJECTED.eq(0));
         }
-        return sql.selectFrom(FRAME).where(condition).orderBy(FRAME.CAPTURED_AT, FRAME.ID).limit(limit)
-                .fetch(FrameRows::frame);
+        return sql.selectFrom(FRAME).where(condition).orderBy(FRAME.CAPTURED_AT, FRAME.ID).limit(limit);
     }
 
     @Override
