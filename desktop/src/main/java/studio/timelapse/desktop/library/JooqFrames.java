@@ -42,7 +42,7 @@ final class JooqFrames implements Frames {
     @Override
     public SqlWork<List<Stored>> storingSynced(String cameraId, List<NewCameraFrame> frames, FrameId cursor) {
         List<NewCameraFrame> batch = List.copyOf(frames);
-        return Library.jooq(sql -> {
+        return library.jooq(sql -> {
             long stream = streamId(sql, cameraId);
             List<Stored> stored = new ArrayList<>(batch.size());
             for (NewCameraFrame frame : batch) {
