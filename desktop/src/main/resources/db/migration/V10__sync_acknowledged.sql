@@ -5,6 +5,6 @@
 CREATE TABLE sync_acknowledged (
     camera_id  TEXT    NOT NULL PRIMARY KEY REFERENCES camera (id),
     epoch      TEXT    NOT NULL,
-    seq        INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL
+    seq        BIGINT  NOT NULL,
+    updated_at BIGINT  NOT NULL
 );
