@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param status the HTTP status: 200, 206, or anything else (which carries no frame)
  * @param etag the entity tag without quotes: the frame's SHA-256 in hex
  * @param firstByte where the body starts in the file (0 for a 200)
- * @param totalLength the whole file's length, from {@code Content-Range} or, on a 200, {@code Content-Length}
+ * @param totalLength the whole file's length, from {@code Content-Range} or, on a 200, {@code Content-Length}; -1
+ *     when the answer does not say
  * @param reprDigestHex the whole file's SHA-256 from {@code Repr-Digest}, in lower-case hex
  */
 public record FrameBody(int status, Optional<String> etag, long firstByte, long totalLength,

@@ -198,7 +198,7 @@ final class FrameDownloader {
             throw new DigestMismatch("the camera sends frame " + frame.id() + " with tag " + body.etag().get()
                     + " but listed it with " + frame.sha256());
         }
-        if (body.totalLength() != frame.size()) {
+        if (body.totalLength() >= 0 && body.totalLength() != frame.size()) {
             throw new DigestMismatch("the camera sends frame " + frame.id() + " as " + body.totalLength()
                     + " bytes but listed " + frame.size());
         }
