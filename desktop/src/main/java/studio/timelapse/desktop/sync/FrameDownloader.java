@@ -28,15 +28,17 @@ final class FrameDownloader {
     private final PartialFiles partials;
     private final LibrarySpace space;
     private final BandwidthCap cap;
+    private final StallGuard stalls;
     private final ActionLog log;
     private final SyncSettings.Persistence persistence;
 
-    FrameDownloader(FrameFetch fetch, PartialFiles partials, LibrarySpace space, BandwidthCap cap, ActionLog log,
-            SyncSettings.Persistence persistence) {
+    FrameDownloader(FrameFetch fetch, PartialFiles partials, LibrarySpace space, BandwidthCap cap, StallGuard stalls,
+            ActionLog log, SyncSettings.Persistence persistence) {
         this.fetch = fetch;
         this.partials = partials;
         this.space = space;
         this.cap = cap;
+        this.stalls = stalls;
         this.log = log;
         this.persistence = persistence;
     }
@@ -143,16 +145,20 @@ final class FrameDownloader {
                 have = 0;
             }
             MessageDigest digest = from == 0 ? sha256() : digestOf(part);
-            try (FileChannel file = openForWriting(part, from)) {
+            try (FileChannel file = openForWriting(part, from); StallGuard.Read watch = stalls.watch()) {
                 InputStream in = body.body();
                 byte[] buffer = new byte[BUFFER_BYTES];
                 long position = from;
                 while (position < frame.size()) {
                     int read;
                     try {
+                        watch.begin();
                         read = in.read(buffer, 0, (int) Math.min(buffer.length, frame.size() - position));
                     } catch (IOException cut) {
-                        throw new AttemptFailed(cut, written);
+                        throw new AttemptFailed(watch.stalled() ? new IOException("frame " + frame.id()
+                                + " stalled: no byte for " + stalls.limit().toSeconds() + " s", cut) : cut, written);
+                    } finally {
+                        watch.end();
                     }
                     if (read < 0) {
                         throw new AttemptFailed(new IOException("the answer for frame " + frame.id() + " ended after "

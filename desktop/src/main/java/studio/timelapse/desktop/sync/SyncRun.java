@@ -35,6 +35,7 @@ final class SyncRun {
     private final SyncLedger ledger;
     private final LibrarySpace space;
     private final PartialFiles partials;
+    private final BandwidthCap cap;
     private long stored;
     private long skipped;
 
@@ -49,6 +50,7 @@ final class SyncRun {
         Path temp = SyncJob.tempArea(library);
         this.space = new LibrarySpace(library.folder(), settings.reserveBytes());
         this.partials = new PartialFiles(temp, camera.id());
+        this.cap = settings.cap();
     }
 
     void run(JobContext<SyncJob.Params, SyncJob.Checkpoint> job) throws Exception {
@@ -61,12 +63,11 @@ final class SyncRun {
         if (waiting.isPresent()) {
             job.total(doneBefore + waiting.getAsLong(), "frames");
         }
-        FrameDownloader downloader = new FrameDownloader(link::download, partials, space, settings.cap(), log,
-                settings.persistence());
         FramePlacement placement = new FramePlacement(library.files(), camera.name(), space);
-        try (DownloadWindow window = new DownloadWindow(link::frames, cursor,
-                (frame, stop) -> placement.place(downloader.download(frame, stop)), settings.parallelDownloads(),
-                settings.framesAhead(), settings.pageSize(), job.stopSignal(), log)) {
+        try (StallGuard stalls = new StallGuard(settings.persistence().stallLimit());
+                DownloadWindow window = new DownloadWindow(link::frames, cursor,
+                (frame, stop) -> placement.place(downloader(stalls).download(frame, stop)),
+                settings.parallelDownloads(), settings.framesAhead(), settings.pageSize(), job.stopSignal(), log)) {
             boolean more = true;
             while (more) {
                 List<DownloadWindow.Outcome> chunk = new ArrayList<>();
@@ -95,6 +96,10 @@ final class SyncRun {
         }
         job.action().addSuccessFields("frames_stored", stored - doneBefore, "frames_skipped", skipped,
                 "cursor", frames.syncCursor(camera.id()).map(FrameId::toString).orElse(null));
+    }
+
+    private FrameDownloader downloader(StallGuard stalls) {
+        return new FrameDownloader(link::download, partials, space, cap, stalls, log, settings.persistence());
     }
 
     /** Stores one chunk with the cursor after it (durably), acknowledges it, and records the checkpoint. */

@@ -23,11 +23,17 @@ public record SyncSettings(int parallelDownloads, int framesAhead, int pageSize,
     /**
      * How hard one frame is tried within a run before the run gives up and the job retries with backoff: cut
      * connections in a row that brought no new byte, whole downloads whose digest did not match (then the camera's
-     * copy is taken as corrupt), and the pause between tries.
+     * copy is taken as corrupt), the pause between tries, and how long a read may wait for a byte before the
+     * connection counts as cut.
      */
-    public record Persistence(int cutsWithoutProgress, int digestMismatches, Duration firstPause, Duration maxPause) {
+    public record Persistence(int cutsWithoutProgress, int digestMismatches, Duration firstPause, Duration maxPause,
+            Duration stallLimit) {
         public static Persistence standard() {
-            return new Persistence(6, 3, Duration.ofMillis(50), Duration.ofSeconds(2));
+            return new Persistence(6, 3, Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofSeconds(30));
+        }
+
+        public Persistence withStallLimit(Duration limit) {
+            return new Persistence(cutsWithoutProgress, digestMismatches, firstPause, maxPause, limit);
         }
     }
 
@@ -74,6 +80,11 @@ public record SyncSettings(int parallelDownloads, int framesAhead, int pageSize,
     public SyncSettings withParallelDownloads(int parallel, int ahead) {
         return new SyncSettings(parallel, ahead, pageSize, chunkFrames, chunkTime, bandwidthCap, reserveBytes, retry,
                 persistence);
+    }
+
+    public SyncSettings withPersistence(Persistence newPersistence) {
+        return new SyncSettings(parallelDownloads, framesAhead, pageSize, chunkFrames, chunkTime, bandwidthCap,
+                reserveBytes, retry, newPersistence);
     }
 
     public SyncSettings withChunks(int frames, Duration time) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import studio.timelapse.desktop.cameras.client.AgentAddress;
 import studio.timelapse.desktop.cameras.client.FirstContact;
 import studio.timelapse.desktop.cameras.client.StudioIdentity;
@@ -27,17 +28,24 @@ final class SyncingStudio implements AutoCloseable {
     final Library library;
     final StudioIdentity identity;
     final Locks locks;
+    final AgentCameraLinks links;
     final SyncJob syncJob;
     final JobRunner runner;
     final SyncScheduler scheduler;
 
     SyncingStudio(Path libraryFolder, SyncSettings settings) throws IOException {
+        this(libraryFolder, settings, link -> link);
+    }
+
+    /** A studio whose links to cameras pass through {@code decorate} (a test's fault on the studio's side). */
+    SyncingStudio(Path libraryFolder, SyncSettings settings, UnaryOperator<CameraLink> decorate) throws IOException {
         this.log = ActionLog.builder("studio").logDirectory(libraryFolder.resolveSibling(
                 libraryFolder.getFileName() + "-logs")).sink(recent).build();
         this.library = Library.open(libraryFolder, log, Clock.systemUTC());
         this.identity = StudioIdentity.loadOrCreate(library.folder(), log);
         this.locks = Locks.builder(library.database(), log).build();
-        this.syncJob = new SyncJob(library, new AgentCameraLinks(library, identity, log), settings);
+        this.links = new AgentCameraLinks(library, identity, log);
+        this.syncJob = new SyncJob(library, cameraId -> decorate.apply(links.open(cameraId)), settings);
         this.runner = JobRunner.builder(library.database(), log).queue(SyncJob.QUEUE, 2).locks(locks)
                 .heartbeatInterval(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(100)).register(syncJob)
                 .build().start();
@@ -57,6 +65,15 @@ final class SyncingStudio implements AutoCloseable {
     /** Reaches the camera at another port from now on (a proxy in front of it, or where it restarted). */
     void reachCameraAt(String cameraId, int port) {
         Cameras.of(library).markSeen(cameraId, "127.0.0.1", port, java.time.Instant.now());
+    }
+
+    /** The camera's frames as its agent lists them now, for the audit. */
+    SyncAudit.AgentFrames agentFrames(String cameraId) {
+        return (cursor, limit) -> {
+            try (CameraLink link = links.open(cameraId)) {
+                return link.frames(cursor, limit);
+            }
+        };
     }
 
     /** Asks for a sync and waits until it has finished. */
