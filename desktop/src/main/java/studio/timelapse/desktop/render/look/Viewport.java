@@ -29,7 +29,7 @@ public record Viewport(double centreX, double centreY, double zoom) {
      */
     public static Viewport showing(Region wanted, double sourceAspect, double outputAspect) {
         Region full = Region.fullCrop(sourceAspect, outputAspect);
-        double zoom = Math.min(full.width() / wanted.width(), full.height() / wanted.height());
+        double zoom = Math.max(full.width() / wanted.width(), full.height() / wanted.height());
         return new Viewport(wanted.centreX(), wanted.centreY(), zoom);
     }
 

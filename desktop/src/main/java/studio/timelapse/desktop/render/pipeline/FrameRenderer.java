@@ -110,11 +110,15 @@ final class FrameRenderer implements AutoCloseable {
     private int reduction(SourceFrame source, int position) throws IOException, UndecodableFrameException {
         int[] size = lastSourceSize != null ? lastSourceSize : JpegProbe.size(source.file());
         Placement placement = Placement.of(size[0], size[1], output, framing, viewport, position, frames);
-        double regionWidth = placement.source().width() * size[0];
-        double regionHeight = placement.source().height() * size[1];
+        return reductionFor(placement.source().width() * size[0], placement.source().height() * size[1],
+                placement.width(), placement.height());
+    }
+
+    /** The largest of 1, 2, 4, 8 that leaves a region of the source at least as large as the rectangle it fills. */
+    static int reductionFor(double regionWidth, double regionHeight, int targetWidth, int targetHeight) {
         int reduction = 1;
-        while (reduction < 8 && regionWidth / (reduction * 2) >= placement.width()
-                && regionHeight / (reduction * 2) >= placement.height()) {
+        while (reduction < 8 && regionWidth / (reduction * 2) >= targetWidth
+                && regionHeight / (reduction * 2) >= targetHeight) {
             reduction *= 2;
         }
         return reduction;

@@ -176,12 +176,10 @@ public final class FrameStream implements AutoCloseable {
             while (outcomes[index] == null && failure == null && !pipeline.stop().stopped()) {
                 monitor.wait(1000);
             }
-            if (failure != null) {
-                throw new IllegalStateException("rendering frame " + position + " failed: " + failure, failure);
-            }
+            pipeline.stop().throwIfStopped();
             Outcome outcome = outcomes[index];
             if (outcome == null) {
-                throw new StoppedException(pipeline.stop().reason().orElse("stopped"));
+                throw new IllegalStateException("rendering frame " + position + " failed: " + failure, failure);
             }
             outcomes[index] = null;
             return outcome;
