@@ -23,8 +23,9 @@ CREATE TABLE camera (
 );
 
 -- A sequence is an ordered set of frames: a camera's stream, an import, or one the user defined by rules.
+-- AUTOINCREMENT: a deleted sequence's id is never given again, since its lifecycle history, locks and renders name it.
 CREATE TABLE sequence (
-    id          INTEGER NOT NULL PRIMARY KEY,
+    id          INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     name        TEXT    NOT NULL UNIQUE,
     kind        TEXT    NOT NULL CHECK (kind IN ('CAMERA', 'IMPORT', 'DEFINED')),
     camera_id   TEXT    REFERENCES camera (id),           -- set for kind CAMERA

@@ -25,5 +25,12 @@ class ModuleRulesTest {
             .because("GPIO and camera hardware belong to the agent on the Pi");
 
     @ArchTest
+    static final ArchRule jooq_and_the_schema_stay_inside_the_library = noClasses()
+            .that().resideOutsideOfPackage("studio.timelapse.desktop.library..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "studio.timelapse.desktop.library.schema..")
+            .because("features reach the tables through the library's small repositories (Frames.of(library), …),"
+                    + " so the schema can change behind them");
+
+    @ArchTest
     static final ArchTests every_module = ArchTests.in(EveryModuleRules.class);
 }

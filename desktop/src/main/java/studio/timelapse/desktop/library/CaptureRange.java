@@ -35,10 +35,6 @@ public record CaptureRange(Optional<Instant> from, Optional<Instant> to) {
         return from.map(f -> !instant.isBefore(f)).orElse(true) && to.map(instant::isBefore).orElse(true);
     }
 
-    long fromMillis() {
-        return from.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);
-    }
-
     long toMillis() {
         return to.map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
     }

@@ -64,6 +64,14 @@ public interface Frames {
     /** The frames of one camera stream or import ({@code originSequenceId}). */
     long countInOrigin(long originSequenceId);
 
+    /**
+     * How many frames {@link #ofSequence} lists. Counted in the indexes, except for a daytime-only sequence, whose
+     * candidate frames are read and judged one by one.
+     *
+     * @throws RefusedException NOT_FOUND for an unknown sequence
+     */
+    long countInSequence(long sequenceId);
+
     /** A camera's frames captured in {@code range}, rejected ones included (they are flagged). */
     Page ofCamera(String cameraId, CaptureRange range, Optional<PageCursor> after, int limit);
 

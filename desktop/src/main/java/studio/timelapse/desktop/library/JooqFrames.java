@@ -4,6 +4,7 @@ import static studio.timelapse.desktop.library.schema.Tables.FRAME;
 import static studio.timelapse.desktop.library.schema.Tables.FRAME_THUMBNAIL;
 import static studio.timelapse.desktop.library.schema.Tables.SYNC_CURSOR;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
 import studio.timelapse.desktop.library.schema.tables.records.FrameRecord;
 import studio.timelapse.shared.db.SqlWork;
 import studio.timelapse.shared.protocol.FrameId;
@@ -42,7 +44,7 @@ final class JooqFrames implements Frames {
     @Override
     public SqlWork<List<Stored>> storingSynced(String cameraId, List<NewCameraFrame> frames, FrameId cursor) {
         List<NewCameraFrame> batch = List.copyOf(frames);
-        return Library.jooq(sql -> {
+        return library.jooq(sql -> {
             long stream = streamId(sql, cameraId);
             List<Stored> stored = new ArrayList<>(batch.size());
             for (NewCameraFrame frame : batch) {
@@ -160,12 +162,21 @@ final class JooqFrames implements Frames {
     }
 
     @Override
+    public long countInSequence(long sequenceId) {
+        return library.read(sql -> {
+            Sequence sequence = sequence(sql, sequenceId);
+            if (sequence.definition().isEmpty()) {
+                return (long) sql.fetchCount(FRAME, FRAME.ORIGIN_SEQUENCE_ID.eq(key(sequenceId)));
+            }
+            return new SequenceResolver(sql, sequence.definition().get()).count();
+        });
+    }
+
+    @Override
     public Page ofSequence(long sequenceId, Optional<PageCursor> after, int limit) {
         requireLimit(limit);
         return library.read(sql -> {
-            Sequence sequence = JooqSequences.find(sql, sequenceId).orElseThrow(() -> new RefusedException(
-                    Refusal.of(Refusal.Kind.NOT_FOUND, "sequence.unknown", "there is no sequence " + sequenceId,
-                            "list them with 'timelapse sequences list'")));
+            Sequence sequence = sequence(sql, sequenceId);
             if (sequence.definition().isEmpty()) {
                 List<Frame> frames = scan(sql, FRAME.ORIGIN_SEQUENCE_ID.eq(key(sequenceId)), CaptureRange.ALL, true,
                         after.map(PageCursor::position), limit + 1);
@@ -173,6 +184,12 @@ final class JooqFrames implements Frames {
             }
             return new SequenceResolver(sql, sequence.definition().get()).page(after, limit);
         });
+    }
+
+    private static Sequence sequence(DSLContext sql, long sequenceId) {
+        return JooqSequences.find(sql, sequenceId).orElseThrow(() -> new RefusedException(Refusal.of(
+                Refusal.Kind.NOT_FOUND, "sequence.unknown", "there is no sequence " + sequenceId,
+                "list them with 'timelapse sequences list'")));
     }
 
     private static Page page(List<Frame> fetched, int limit) {
@@ -195,23 +212,33 @@ final class JooqFrames implements Frames {
 
     static ResultQuery<FrameRecord> scanQuery(DSLContext sql, Condition where, CaptureRange range,
             boolean includeRejected, Optional<FramePosition> after, int limit) {
-        long from = range.fromMillis();
+        // One lower bound, the later of the two: SQLite starts the index range at one bound only.
+        Optional<Long> from = range.from().map(Instant::toEpochMilli);
         Condition condition = where;
         if (after.isPresent()) {
             long at = after.get().capturedAt().toEpochMilli();
-            from = Math.max(from, at);
+            from = Optional.of(Math.max(at, from.orElse(Long.MIN_VALUE)));
             condition = condition.and(FRAME.CAPTURED_AT.gt(at).or(FRAME.ID.gt(key(after.get().frameId()))));
         }
-        if (from != Long.MIN_VALUE) {
-            condition = condition.and(FRAME.CAPTURED_AT.ge(from));
+        return sql.selectFrom(FRAME).where(condition.and(inRange(from, range, includeRejected)))
+                .orderBy(FRAME.CAPTURED_AT, FRAME.ID).limit(limit);
+    }
+
+    /** How many frames {@link #scan} would list from the start, counted in the same index. */
+    static long countRange(DSLContext sql, Condition where, CaptureRange range, boolean includeRejected) {
+        return sql.fetchCount(FRAME, where.and(inRange(range.from().map(Instant::toEpochMilli), range,
+                includeRejected)));
+    }
+
+    private static Condition inRange(Optional<Long> fromMillis, CaptureRange range, boolean includeRejected) {
+        Condition condition = DSL.noCondition();
+        if (fromMillis.isPresent()) {
+            condition = condition.and(FRAME.CAPTURED_AT.ge(fromMillis.get()));
         }
-        if (range.toMillis() != Long.MAX_VALUE) {
+        if (range.to().isPresent()) {
             condition = condition.and(FRAME.CAPTURED_AT.lt(range.toMillis()));
         }
-        if (!includeRejected) {
-            condition = condition.and(FRAME.REJECTED.eq(0));
-        }
-        return sql.selectFrom(FRAME).where(condition).orderBy(FRAME.CAPTURED_AT, FRAME.ID).limit(limit);
+        return includeRejected ? condition : condition.and(FRAME.REJECTED.eq(0));
     }
 
     @Override

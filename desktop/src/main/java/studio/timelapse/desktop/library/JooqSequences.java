@@ -99,7 +99,7 @@ final class JooqSequences implements Sequences {
 
     @Override
     public SqlWork<Boolean> removing(long id) {
-        return Library.jooq(sql -> {
+        return library.jooq(sql -> {
             Optional<Sequence> sequence = find(sql, id);
             if (sequence.isEmpty()) {
                 return false;

@@ -7,11 +7,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Consumer;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.db.DatabaseException;
 import studio.timelapse.shared.db.SqlWork;
@@ -40,6 +44,8 @@ public final class Library implements AutoCloseable {
     private final ActionLog log;
     private final Clock clock;
     private final FrameFiles files;
+    /** Sees the SQL of every statement, for tests that check query plans; null in normal use. */
+    private volatile Consumer<String> statementObserver;
 
     private Library(Path folder, SqliteDatabase database, ActionLog log, Clock clock) {
         this.folder = folder;
@@ -116,15 +122,25 @@ public final class Library implements AutoCloseable {
     }
 
     /** jOOQ on a connection some other code holds in a transaction (a job's chunk, a state transition). */
-    static DSLContext sql(Connection connection) {
-        return DSL.using(connection, SQLDialect.SQLITE, SETTINGS);
+    DSLContext sql(Connection connection) {
+        Configuration configuration = new DefaultConfiguration().set(connection).set(SQLDialect.SQLITE).set(SETTINGS);
+        Consumer<String> observer = statementObserver;
+        if (observer != null) {
+            configuration.set(ExecuteListener.onExecuteEnd(context -> observer.accept(context.sql())));
+        }
+        return DSL.using(configuration);
+    }
+
+    /** Shows every statement's SQL to {@code observer} (null: to nobody). */
+    void observeStatements(Consumer<String> observer) {
+        this.statementObserver = observer;
     }
 
     /**
      * The work as plain JDBC work; jOOQ's own exceptions become the {@link SQLException}s they wrap, so callers see
      * the database's {@link DatabaseException} (busy, full disk, …) and never a jOOQ type.
      */
-    static <T> SqlWork<T> jooq(LibraryWork<T> work) {
+    <T> SqlWork<T> jooq(LibraryWork<T> work) {
         return connection -> {
             try {
                 return work.run(sql(connection));

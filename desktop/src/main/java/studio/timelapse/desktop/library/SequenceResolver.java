@@ -72,6 +72,26 @@ final class SequenceResolver {
         return new Page(frames, Optional.of(new PageCursor(last.capturedAt(), last.id(), seen)));
     }
 
+    /** How many frames the sequence has: counted in the index, unless daylight must be judged frame by frame. */
+    long count() {
+        long candidates = 0;
+        for (long source : definition.sources()) {
+            if (definition.daytimeOnly()) {
+                for (SourceScan scan = new SourceScan(source, Optional.empty(), MAX_BATCH); scan.hasNext(); ) {
+                    Frame frame = scan.next();
+                    if (Daylight.of(frame, frame.cameraId().map(locations::get)).kept()) {
+                        candidates++;
+                    }
+                }
+            } else {
+                candidates += JooqFrames.countRange(sql, FRAME.ORIGIN_SEQUENCE_ID.eq(JooqFrames.key(source)),
+                        definition.range(), definition.includeRejected());
+            }
+        }
+        // The first candidate and every Nth after it.
+        return (candidates + definition.every() - 1) / definition.every();
+    }
+
     /** One source's frames in capture order, fetched a batch at a time from where the last batch ended. */
     private final class SourceScan {
         private final long source;
