@@ -5,9 +5,9 @@ package studio.timelapse.desktop.render.encode;
  * back with the same one. HD and larger is BT.709 and SD is BT.601, as players assume when a stream carries no tag.
  */
 public enum ColourSpace {
-    /** SD: Kr 0.299, Kb 0.114; tagged as BT.470BG/SMPTE 170M (H.264 colour_primaries 6, matrix 6). */
+    /** SD: Kr 0.299, Kb 0.114; tagged with matrix 6 (BT.601), see {@link ColourTags}. */
     BT601(0.299, 0.114),
-    /** HD: Kr 0.2126, Kb 0.0722; tagged as BT.709 (H.264 colour_primaries, transfer and matrix 1). */
+    /** HD: Kr 0.2126, Kb 0.0722; tagged with matrix 1 (BT.709). */
     BT709(0.2126, 0.0722);
 
     private final double kr;

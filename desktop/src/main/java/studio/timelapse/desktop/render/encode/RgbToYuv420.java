@@ -38,7 +38,7 @@ public final class RgbToYuv420 {
      * @param sampleBias added to every code before it is stored: 0 for ordinary unsigned planes, -128 for JCodec's
      *     {@code Picture}, which stores each code minus 128 in a signed byte
      */
-    RgbToYuv420(ColourSpace space, ColourRange range, int sampleBias) {
+    public RgbToYuv420(ColourSpace space, ColourRange range, int sampleBias) {
         this.space = Objects.requireNonNull(space, "space");
         this.range = Objects.requireNonNull(range, "range");
         this.sampleBias = sampleBias;
@@ -90,68 +90,71 @@ public final class RgbToYuv420 {
         if (y.length < width * height || u.length < chromaWidth * ((height + 1) / 2) || v.length < u.length) {
             throw new IllegalArgumentException("The YUV planes are too small for " + width + "x" + height);
         }
-        // Two rows at a time as R, G, B ints: the conversion below is then one loop for every input layout.
-        int[] top = new int[width * 3];
-        int[] bottom = new int[width * 3];
-        int[] columnSums = new int[width * 3];
+        boolean packed = rgb.layout() == VideoFrame.Layout.INT_RGB;
+        // Byte input is packed into ints two rows at a time, so that one loop converts every layout.
+        int[] rows = packed ? rgb.intRgb() : new int[2 * width];
         for (int row = 0; row < height; row += 2) {
-            load(rgb, row, top);
-            int[] second = row + 1 < height ? bottom : top;
-            if (row + 1 < height) {
-                load(rgb, row + 1, bottom);
+            int bottomRow = Math.min(row + 1, height - 1);   // an odd last row pairs with itself
+            int top = row * width;
+            int bottom = bottomRow * width;
+            if (!packed) {
+                pack(rgb.byteRgb(), top, rows, 0, width);
+                pack(rgb.byteRgb(), bottom, rows, width, width);
             }
-            luma(top, y, row * width, width);
-            if (row + 1 < height) {
-                luma(bottom, y, (row + 1) * width, width);
-            }
-            for (int i = 0; i < width * 3; i++) {
-                columnSums[i] = top[i] + second[i];
-            }
-            chroma(columnSums, u, v, (row / 2) * chromaWidth, width);
+            convertRows(rows, packed ? top : 0, packed ? bottom : width, width, y, top, bottom, u, v,
+                    (row / 2) * chromaWidth);
         }
     }
 
-    private void luma(int[] rgbRow, byte[] y, int offset, int width) {
-        for (int x = 0, i = 0; x < width; x++, i += 3) {
-            int code = (yr * rgbRow[i] + yg * rgbRow[i + 1] + yb * rgbRow[i + 2] + yOffset) >> FRACTION_BITS;
-            y[offset + x] = (byte) (code + sampleBias);
+    /**
+     * Two rows of 0xRRGGBB pixels into their two rows of Y and one of U and V. Each chroma sample is the [1 2 1]
+     * filter across the column sums of both rows (8 pixels in all), the previous odd column carried from the step
+     * before.
+     */
+    private void convertRows(int[] pixels, int top, int bottom, int width, byte[] y, int yTop, int yBottom, byte[] u,
+            byte[] v, int chromaOffset) {
+        int chromaShift = FRACTION_BITS + 3;
+        int chromaRounding = (128 << chromaShift) + (1 << (chromaShift - 1));
+        int leftR = -1;
+        int leftG = 0;
+        int leftB = 0;
+        int out = chromaOffset;
+        for (int x = 0; x < width; x += 2, out++) {
+            int odd = Math.min(x + 1, width - 1);             // an odd last column pairs with itself
+            int a = pixels[top + x];
+            int b = pixels[top + odd];
+            int c = pixels[bottom + x];
+            int d = pixels[bottom + odd];
+            int ar = (a >> 16) & 0xff, ag = (a >> 8) & 0xff, ab = a & 0xff;
+            int br = (b >> 16) & 0xff, bg = (b >> 8) & 0xff, bb = b & 0xff;
+            int cr = (c >> 16) & 0xff, cg = (c >> 8) & 0xff, cb = c & 0xff;
+            int dr = (d >> 16) & 0xff, dg = (d >> 8) & 0xff, db = d & 0xff;
+            y[yTop + x] = (byte) (((yr * ar + yg * ag + yb * ab + yOffset) >> FRACTION_BITS) + sampleBias);
+            y[yTop + odd] = (byte) (((yr * br + yg * bg + yb * bb + yOffset) >> FRACTION_BITS) + sampleBias);
+            y[yBottom + x] = (byte) (((yr * cr + yg * cg + yb * cb + yOffset) >> FRACTION_BITS) + sampleBias);
+            y[yBottom + odd] = (byte) (((yr * dr + yg * dg + yb * db + yOffset) >> FRACTION_BITS) + sampleBias);
+            int evenR = ar + cr, evenG = ag + cg, evenB = ab + cb;
+            int oddR = br + dr, oddG = bg + dg, oddB = bb + db;
+            if (leftR < 0) {                                  // the first column has no left neighbour: itself
+                leftR = evenR;
+                leftG = evenG;
+                leftB = evenB;
+            }
+            int r = leftR + 2 * evenR + oddR;
+            int g = leftG + 2 * evenG + oddG;
+            int bl = leftB + 2 * evenB + oddB;
+            // Full range reaches 255.5 for pure blue (Cb) and red (Cr): clamp, or it wraps to 0.
+            u[out] = (byte) (Math.min(255, (ur * r + ug * g + ub * bl + chromaRounding) >> chromaShift) + sampleBias);
+            v[out] = (byte) (Math.min(255, (vr * r + vg * g + vb * bl + chromaRounding) >> chromaShift) + sampleBias);
+            leftR = oddR;
+            leftG = oddG;
+            leftB = oddB;
         }
     }
 
-    /** One chroma row from the two rows' column sums: [1 2 1] across columns, so each sample weighs 8 pixels. */
-    private void chroma(int[] sums, byte[] u, byte[] v, int offset, int width) {
-        int last = width - 1;
-        int half = 1 << (FRACTION_BITS + 3 - 1);
-        int chromaOffset = 128 << (FRACTION_BITS + 3);
-        for (int x = 0, out = offset; x < width; x += 2, out++) {
-            int left = 3 * Math.max(x - 1, 0);
-            int centre = 3 * x;
-            int right = 3 * Math.min(x + 1, last);
-            int r = sums[left] + 2 * sums[centre] + sums[right];
-            int g = sums[left + 1] + 2 * sums[centre + 1] + sums[right + 1];
-            int b = sums[left + 2] + 2 * sums[centre + 2] + sums[right + 2];
-            int cb = (ur * r + ug * g + ub * b + chromaOffset + half) >> (FRACTION_BITS + 3);
-            int cr = (vr * r + vg * g + vb * b + chromaOffset + half) >> (FRACTION_BITS + 3);
-            u[out] = (byte) (cb + sampleBias);
-            v[out] = (byte) (cr + sampleBias);
-        }
-    }
-
-    private static void load(VideoFrame frame, int row, int[] rgbRow) {
-        int width = frame.width();
-        if (frame.layout() == VideoFrame.Layout.INT_RGB) {
-            int[] pixels = frame.intRgb();
-            for (int x = 0, in = row * width, out = 0; x < width; x++, in++, out += 3) {
-                int pixel = pixels[in];
-                rgbRow[out] = (pixel >> 16) & 0xff;
-                rgbRow[out + 1] = (pixel >> 8) & 0xff;
-                rgbRow[out + 2] = pixel & 0xff;
-            }
-        } else {
-            byte[] bytes = frame.byteRgb();
-            for (int i = 0, in = row * width * 3; i < width * 3; i++, in++) {
-                rgbRow[i] = bytes[in] & 0xff;
-            }
+    private static void pack(byte[] rgb, int firstPixel, int[] into, int at, int width) {
+        for (int x = 0, in = firstPixel * 3; x < width; x++, in += 3) {
+            into[at + x] = (rgb[in] & 0xff) << 16 | (rgb[in + 1] & 0xff) << 8 | (rgb[in + 2] & 0xff);
         }
     }
 
