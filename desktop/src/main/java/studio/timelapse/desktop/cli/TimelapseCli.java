@@ -23,6 +23,7 @@ public final class TimelapseCli {
                 .addSubcommand(new VersionCommand())
                 .addSubcommand(new LogCommand(homes, Clock.systemUTC()))
                 .addSubcommand(new JobsCommand(homes))
+                .addSubcommand(new SyncCommand(homes))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.getCommandSpec().versionProvider(new VersionText(build));
         cli.setParameterExceptionHandler(usageError());
