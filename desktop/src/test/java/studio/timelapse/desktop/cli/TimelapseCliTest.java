@@ -85,7 +85,7 @@ class TimelapseCliTest {
         void offersOnlyTheCommandsThatWorkToday() {
             CommandLine cli = TimelapseCli.create(LINUX_HOMES, AgentLaunch.BY_HAND, new BuildInfo("1.2.3"));
 
-            assertThat(cli.getSubcommands().keySet()).containsExactly("paths", "version", "log", "jobs", "library", "sequences",
+            assertThat(cli.getSubcommands().keySet()).containsExactly("paths", "version", "log", "jobs", "library", "sequences", "studio",
                     "help");
         }
 
