@@ -32,5 +32,17 @@ class ModuleRulesTest {
                     + " so the schema can change behind them");
 
     @ArchTest
+    static final ArchRule ui_libraries_are_used_only_in_ui_packages = noClasses()
+            .that().resideOutsideOfPackage("..ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..")
+            .because("the core and the command line run without a JavaFX toolkit; the window is a shell over them");
+
+    @ArchTest
+    static final ArchRule view_models_never_touch_a_node = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
+            .because("view-models hold properties, collections and commands, and are tested without a stage");
+
+    @ArchTest
     static final ArchTests every_module = ArchTests.in(EveryModuleRules.class);
 }

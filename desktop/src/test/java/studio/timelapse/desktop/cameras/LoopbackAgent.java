@@ -32,12 +32,18 @@ public final class LoopbackAgent implements AutoCloseable {
 
     /** Starts an agent in {@code home} (made on first use) on a free loopback port. */
     public static LoopbackAgent start(Path home) throws IOException {
+        return start(home, 0);
+    }
+
+    /** Starts an agent in {@code home} on {@code port} of 127.0.0.1 (0: a free one). */
+    public static LoopbackAgent start(Path home, int port) throws IOException {
         AgentSettingsFile file = new AgentSettingsFile(home);
         AgentSettings settings = file.loadOrCreate();
         file.save(settings.withCapture(new CaptureConfig("synthetic", FrameSettings.automatic().withSize(160, 90),
                 ScheduleConfig.every(0.5), Optional.empty())));
         LoopbackAgent loopback = new LoopbackAgent(home);
-        loopback.agent = CameraAgent.start(dataHome(home), CameraAgent.Options.onLoopback(SceneClock.realTime()));
+        loopback.agent = CameraAgent.start(dataHome(home), new CameraAgent.Options(Optional.of("127.0.0.1"),
+                Optional.of(port), SceneClock.realTime()));
         loopback.port = loopback.agent.port();
         loopback.running = true;
         return loopback;
