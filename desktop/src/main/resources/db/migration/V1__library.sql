@@ -1,6 +1,10 @@
 -- The studio's library. Times are UTC epoch milliseconds (INTEGER) so range queries use the indexes directly;
 -- the photographer's local offset is kept beside them. Entity lifecycles (camera, sequence, render) live in the
 -- shared entity_state table, locks and jobs in theirs (shared migrations, owner "shared").
+--
+-- Declared types are for jOOQ's code generator as much as for SQLite: BIGINT (INTEGER affinity) makes 64-bit Java
+-- longs of millisecond times, sizes and sequence numbers, DOUBLE (REAL affinity) makes doubles; only row ids stay
+-- "INTEGER PRIMARY KEY", which SQLite needs to make them aliases of the rowid.
 
 -- A camera agent the studio knows: found on the LAN or added by host:port, then paired.
 CREATE TABLE camera (
@@ -10,19 +14,23 @@ CREATE TABLE camera (
     port                    INTEGER NOT NULL,
     certificate_fingerprint TEXT,                         -- SHA-256 of the agent's certificate, pinned when paired
     studio_id               TEXT,                         -- the id this studio was given by the agent when paired
-    added_at                INTEGER NOT NULL,
-    paired_at               INTEGER,
-    last_seen_at            INTEGER
+    added_at                BIGINT  NOT NULL,
+    paired_at               BIGINT,
+    last_seen_at            BIGINT,
+    latitude                DOUBLE,                       -- where the camera stands, when known: daytime rules
+    longitude               DOUBLE,
+    CHECK ((latitude IS NULL) = (longitude IS NULL))
 );
 
 -- A sequence is an ordered set of frames: a camera's stream, an import, or one the user defined by rules.
+-- AUTOINCREMENT: a deleted sequence's id is never given again, since its lifecycle history, locks and renders name it.
 CREATE TABLE sequence (
-    id          INTEGER NOT NULL PRIMARY KEY,
+    id          INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     name        TEXT    NOT NULL UNIQUE,
     kind        TEXT    NOT NULL CHECK (kind IN ('CAMERA', 'IMPORT', 'DEFINED')),
     camera_id   TEXT    REFERENCES camera (id),           -- set for kind CAMERA
     definition  TEXT,                                     -- JSON rules for kind DEFINED
-    created_at  INTEGER NOT NULL
+    created_at  BIGINT  NOT NULL
 );
 CREATE UNIQUE INDEX sequence_of_camera ON sequence (camera_id) WHERE kind = 'CAMERA';
 
@@ -33,30 +41,32 @@ CREATE TABLE frame (
     origin_sequence_id INTEGER NOT NULL REFERENCES sequence (id), -- the camera stream or import it arrived by
     camera_id          TEXT    REFERENCES camera (id),
     epoch              TEXT,
-    seq                INTEGER,
-    captured_at        INTEGER NOT NULL,
+    seq                BIGINT,
+    captured_at        BIGINT  NOT NULL,
     utc_offset_s       INTEGER NOT NULL DEFAULT 0,
     sha256             TEXT    NOT NULL,
-    size               INTEGER NOT NULL,
+    size               BIGINT  NOT NULL,
     width              INTEGER,
     height             INTEGER,
     path               TEXT    NOT NULL UNIQUE,           -- relative to the library folder, '/' separated
     rejected           INTEGER NOT NULL DEFAULT 0,
-    added_at           INTEGER NOT NULL,
+    added_at           BIGINT  NOT NULL,
     -- Filled by ingest (null until then):
-    ingested_at        INTEGER,
-    mean_luma          REAL,                              -- 0..255, for deflicker and day/night
+    ingested_at        BIGINT,
+    mean_luma          DOUBLE,                            -- 0..255, for deflicker and day/night
     histogram          BLOB,                              -- 64 luma bins, 4-byte big-endian counts
-    exposure_time_s    REAL,
-    f_number           REAL,
+    exposure_time_s    DOUBLE,
+    f_number           DOUBLE,
     iso                INTEGER,
     CHECK ((camera_id IS NULL) = (epoch IS NULL) AND (epoch IS NULL) = (seq IS NULL))
 );
 CREATE UNIQUE INDEX frame_camera_epoch_seq ON frame (camera_id, epoch, seq) WHERE camera_id IS NOT NULL;
 CREATE UNIQUE INDEX frame_imported_content ON frame (sha256) WHERE camera_id IS NULL;
+-- Listings in capture order: a camera's frames, and a stream's or import's (which defined sequences merge). SQLite
+-- appends the rowid to each index, so "ORDER BY captured_at, id" needs no sort. Each index is paid for on every
+-- insert: add one only for a query that needs it (QueryPlanTest shows which index each query uses).
 CREATE INDEX frame_camera_time ON frame (camera_id, captured_at);
 CREATE INDEX frame_origin_time ON frame (origin_sequence_id, captured_at);
-CREATE INDEX frame_time ON frame (captured_at);
 CREATE INDEX frame_not_ingested ON frame (id) WHERE ingested_at IS NULL;
 
 -- Thumbnails apart from frame rows so scans of frame stay small: a JPEG of at most 320 px on the long side.
@@ -83,8 +93,8 @@ CREATE INDEX frame_tag_by_tag ON frame_tag (tag_id, frame_id);
 CREATE TABLE sync_cursor (
     camera_id  TEXT    NOT NULL PRIMARY KEY REFERENCES camera (id),
     epoch      TEXT    NOT NULL,
-    seq        INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL
+    seq        BIGINT  NOT NULL,
+    updated_at BIGINT  NOT NULL
 );
 
 -- A finished or running render of a sequence; the work itself is a job (jobs table).
@@ -96,8 +106,8 @@ CREATE TABLE render (
     output_path TEXT    NOT NULL,
     encoder     TEXT,
     frames      INTEGER,
-    duration_ms INTEGER,
-    created_at  INTEGER NOT NULL,
-    finished_at INTEGER
+    duration_ms BIGINT,
+    created_at  BIGINT  NOT NULL,
+    finished_at BIGINT
 );
 CREATE INDEX render_of_sequence ON render (sequence_id, created_at);

@@ -58,8 +58,9 @@ final class AgentCamera implements CameraControl {
     @Override
     public AgentStatus status() {
         StoreStats stats = store.stats();
-        String state = control.state().state().name().toLowerCase(java.util.Locale.ROOT);
-        return new AgentStatus(control.reason().map(reason -> state + ": " + reason).orElse(state),
+        // The machine's constant, as the protocol says, so a studio can compare it; the reason for a held or paused
+        // capture reaches the studio in the state-change event's "why".
+        return new AgentStatus(control.state().state().name(),
                 settings.get().capture(), stats.space().usableBytes(), stats.lastSequence(), stats.unsyncedFrames(),
                 lastError.get(), temperature());
     }

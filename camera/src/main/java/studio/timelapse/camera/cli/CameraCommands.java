@@ -3,6 +3,8 @@ package studio.timelapse.camera.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import studio.timelapse.camera.agent.CameraAgent;
 import studio.timelapse.camera.capture.synthetic.SceneClock;
+import studio.timelapse.camera.capture.synthetic.SimulatedDay;
 import studio.timelapse.camera.pairing.Opener;
 import studio.timelapse.camera.security.AgentSecurity;
 import studio.timelapse.shared.actionlog.ActionLog;
@@ -31,10 +34,12 @@ final class CameraCommands {
     private static final String HELP = """
             Usage: timelapse camera COMMAND
             The camera agent of Timelapse Studio.
-              run [--host H] [--port N]
+              run [--host H] [--port N] [--simulate-day DURATION]
                                  Runs the agent: captures as configured in agent.json (the synthetic camera
                                  until you choose another) and serves the studio over HTTPS. Ctrl-C stops it;
                                  a capture that was running starts again with the agent.
+                                 --simulate-day 2m: the synthetic camera shows a whole day (from 04:00 local
+                                 time today) in that time, for demos; e.g. 90s, 2m, 1h.
               pair               Opens the pairing window for two minutes and shows the code and the
                                  certificate fingerprint to enter and compare in the studio.
               studios            Lists the paired studios.
@@ -89,6 +94,7 @@ final class CameraCommands {
     private int runAgent(List<String> options) throws IOException {
         Optional<String> host = Optional.empty();
         Optional<Integer> port = Optional.empty();
+        SceneClock sceneClock = SceneClock.realTime();
         for (int i = 0; i < options.size(); i += 2) {
             if (i + 1 >= options.size()) {
                 return usageError(options.get(i) + " needs a value");
@@ -102,14 +108,21 @@ final class CameraCommands {
                         return usageError("--port takes a number, not " + options.get(i + 1));
                     }
                 }
+                case "--simulate-day" -> {
+                    Optional<Duration> day = SimulatedDay.parseDuration(options.get(i + 1));
+                    if (day.isEmpty()) {
+                        return usageError("--simulate-day takes a duration such as 90s, 2m or 1h, not "
+                                + options.get(i + 1));
+                    }
+                    sceneClock = SimulatedDay.startingNow(day.get(), Instant.now(), ZoneId.systemDefault());
+                }
                 default -> {
-                    return usageError("run takes --host and --port, not " + options.get(i));
+                    return usageError("run takes --host, --port and --simulate-day, not " + options.get(i));
                 }
             }
         }
         DataHome home = homes.agent(launch);
-        CameraAgent agent = CameraAgent.start(home, new CameraAgent.Options(host, port,
-                SceneClock.realTime()));
+        CameraAgent agent = CameraAgent.start(home, new CameraAgent.Options(host, port, sceneClock));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             agent.close();

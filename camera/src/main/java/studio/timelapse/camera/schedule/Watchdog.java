@@ -48,23 +48,32 @@ public final class Watchdog implements AutoCloseable {
         } catch (TimeoutException e) {
             future.cancel(true);
             onHang.run();
-            // A cancelled future answers at once, so ask the worker itself: a no-op behind the hung task runs only
-            // once the worker is free again.
-            Future<?> probe = worker.submit(() -> { });
-            try {
-                probe.get(ABANDON_AFTER.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException stillHung) {
-                // The thread is stuck where an interrupt cannot reach it (a native call, a blocking read): leave it.
-                worker.shutdownNow();
-                worker = newWorker();
-                abandonedWorkers++;
-            } catch (ExecutionException impossible) {
-                // A no-op does not throw.
-            }
+            awaitWorkerOrAbandonIt();
             throw e;
         } catch (InterruptedException e) {
+            // The caller is stopping. It cleans up after the task (deletes the frame's file) once this returns, so
+            // the task must be over by then: a task still rendering would write its file after the clean-up.
             future.cancel(true);
+            awaitWorkerOrAbandonIt();
             throw e;
+        }
+    }
+
+    /**
+     * Waits for the cancelled task to come back. A cancelled future answers at once, so ask the worker itself: a
+     * no-op behind the task runs only once the worker is free again.
+     */
+    private void awaitWorkerOrAbandonIt() throws InterruptedException {
+        Future<?> probe = worker.submit(() -> { });
+        try {
+            probe.get(ABANDON_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillHung) {
+            // The thread is stuck where an interrupt cannot reach it (a native call, a blocking read): leave it.
+            worker.shutdownNow();
+            worker = newWorker();
+            abandonedWorkers++;
+        } catch (ExecutionException impossible) {
+            // A no-op does not throw.
         }
     }
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +71,36 @@ class WatchdogTest {
         assertThat(watchdog.abandonedWorkers()).isEqualTo(1);
         assertThat(watchdog.run(() -> "next frame", Duration.ofSeconds(5), () -> { })).isEqualTo("next frame");
         release.set(true);
+    }
+
+    @Test
+    void aStoppedCallerReturnsOnlyOnceTheCaptureHasStoppedSoItCanCleanUpAfterIt() throws Exception {
+        CountDownLatch rendering = new CountDownLatch(1);
+        AtomicBoolean fileWritten = new AtomicBoolean();
+        AtomicReference<Throwable> callerGot = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                watchdog.run(() -> {
+                    rendering.countDown();
+                    long until = System.nanoTime() + 300_000_000L;
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait(); // rendering, which does not look at interrupts
+                    }
+                    fileWritten.set(true);
+                    return null;
+                }, Duration.ofSeconds(60), () -> { });
+            } catch (Throwable e) {
+                callerGot.set(e);
+            }
+            assertThat(fileWritten).as("the task's file was written before the caller went on").isTrue();
+        });
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        caller.setUncaughtExceptionHandler((thread, e) -> failed.set(e));
+        caller.start();
+        rendering.await();
+        caller.interrupt();
+        caller.join();
+        assertThat(failed.get()).isNull();
+        assertThat(callerGot.get()).isInstanceOf(InterruptedException.class);
     }
 }

@@ -121,8 +121,37 @@ public final class TestStudio {
         return this;
     }
 
+    /**
+     * A token for an agent that may have restarted since the last one: the agent forgets its challenges when it
+     * restarts, so a refused challenge is answered with a fresh one, which the studio signs.
+     */
+    public TestStudio freshToken() {
+        Response response = requestToken();
+        if (response.status() == 401 && details(response).get("challenge") instanceof String fresh) {
+            response = requestToken(keys, fresh);
+        }
+        if (response.status() != 200) {
+            throw new AssertionError("token request failed: " + response);
+        }
+        return this;
+    }
+
     public Response get(String path) {
         return get(path, accessToken);
+    }
+
+    /** A GET with this studio's token whose body is kept as bytes (a frame's JPEG). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        HttpRequest request = withToken(HttpRequest.newBuilder(agent.uri(path)).GET(), accessToken).build();
+        HttpClient client = client(pinnedTrust());
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response get(String path, String token) {
@@ -172,9 +201,13 @@ public final class TestStudio {
         return pinnedTrust;
     }
 
-    Response send(PinnedTrustManager trust, HttpRequest request) {
-        HttpClient client = clients.computeIfAbsent(trust, t -> HttpClient.newBuilder().sslContext(t.sslContext())
+    private HttpClient client(PinnedTrustManager trust) {
+        return clients.computeIfAbsent(trust, t -> HttpClient.newBuilder().sslContext(t.sslContext())
                 .connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    Response send(PinnedTrustManager trust, HttpRequest request) {
+        HttpClient client = client(trust);
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers());

@@ -2,6 +2,7 @@ package studio.timelapse.desktop.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.ZoneId;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -23,6 +24,13 @@ public final class TimelapseCli {
                 .addSubcommand(new VersionCommand())
                 .addSubcommand(new LogCommand(homes, Clock.systemUTC()))
                 .addSubcommand(new JobsCommand(homes))
+                .addSubcommand(new LibraryCommand(homes))
+                .addSubcommand(new SequencesCommand(homes, ZoneId.systemDefault()))
+                .addSubcommand(new StudioCommand(homes))
+                .addSubcommand(new CamerasCommand(homes, ZoneId.systemDefault(), Clock.systemUTC()))
+                .addSubcommand(new SyncCommand(homes))
+                .addSubcommand(new ImportCommand(homes, ZoneId.systemDefault()))
+                .addSubcommand(new IngestCommand(homes))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.getCommandSpec().versionProvider(new VersionText(build));
         cli.setParameterExceptionHandler(usageError());

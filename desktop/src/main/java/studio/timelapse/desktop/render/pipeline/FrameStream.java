@@ -1,0 +1,305 @@
+package studio.timelapse.desktop.render.pipeline;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import studio.timelapse.desktop.render.look.FrameBlender;
+import studio.timelapse.desktop.render.look.FrameMoment;
+import studio.timelapse.shared.actionlog.Action;
+import studio.timelapse.shared.cancel.StoppedException;
+
+/**
+ * The frames of one range of a {@link FramePipeline}, delivered in order to one consumer while worker threads decode
+ * and scale the frames ahead of it.
+ *
+ * <p>Memory stays bounded however long the range: a worker takes an output buffer from a pool of {@code
+ * framesInFlight} (plus the blend window) before it claims the next position, so workers wait when the consumer falls
+ * behind. Claiming after taking is also what keeps this free of deadlock: the frame the consumer waits for always
+ * has its buffer.
+ *
+ * <p>A frame that fails to decode is skipped with a {@code studio:render:frame_skipped} message naming the file and
+ * the reason, and the stream goes on; {@link #report()} lists what was delivered and what was skipped. Anything else
+ * going wrong in a worker (a bug) ends the stream with that error. Used by one consumer thread.
+ */
+public final class FrameStream implements AutoCloseable {
+    private static final String SKIPPED = "studio:render:frame_skipped";
+
+    private final FramePipeline pipeline;
+    private final int from;
+    private final int to;
+    private final int decodeFrom;
+    private final int decodeTo;
+    private final FrameSize size;
+    private final FrameBuffers buffers;
+    private final Outcome[] outcomes;
+    private final AtomicInteger nextClaim;
+    private final Object monitor = new Object();
+    private final ExecutorService workers;
+    private final Action action;
+    private final FrameBlender blender;
+    private final ArrayDeque<Rendered> blending = new ArrayDeque<>();
+    private final ArrayDeque<int[]> spares = new ArrayDeque<>();
+    private final List<Integer> delivered = new ArrayList<>();
+    private final List<SkippedFrame> skipped = new ArrayList<>();
+    private volatile boolean closing;
+    private Throwable failure;
+    private int nextDelivery;
+    private boolean inputEnded;
+
+    FrameStream(FramePipeline pipeline, int from, int to) {
+        this.pipeline = pipeline;
+        this.from = from;
+        this.to = to;
+        this.size = pipeline.outputSize();
+        int blend = pipeline.look().blendFrames();
+        this.blender = blend > 1 ? new FrameBlender(blend, size.width(), size.height()) : null;
+        int before = blender == null ? 0 : blender.reachBefore();
+        int after = blender == null ? 0 : blender.reachAfter();
+        this.decodeFrom = Math.max(0, from - before);
+        this.decodeTo = Math.min(pipeline.frames(), to + after);
+        this.nextDelivery = decodeFrom;
+        this.nextClaim = new AtomicInteger(decodeFrom);
+        this.outcomes = new Outcome[decodeTo - decodeFrom];
+        PipelineSettings settings = pipeline.settings();
+        // The blender holds up to its window of buffers waiting for their blended frame: give the workers as many more.
+        this.buffers = new FrameBuffers(settings.framesInFlight() + (blend > 1 ? blend : 0), size.pixels());
+        this.action = pipeline.log().start("studio:render:frames", "from", from, "to", to, "width", size.width(),
+                "height", size.height(), "decoder", pipeline.decoderName(), "threads", settings.threads(),
+                "frames_in_flight", settings.framesInFlight(), "blend", blend);
+        int threads = Math.max(1, Math.min(settings.threads(), decodeTo - decodeFrom));
+        this.workers = WorkerThreads.start("render-frames", threads);
+        for (int t = 0; t < threads; t++) {
+            workers.execute(pipeline.log().wrap(this::work));
+        }
+    }
+
+    /**
+     * The next frame in order, or {@code null} after the last. Close each frame before asking for the next: its
+     * buffer is one of the few the workers decode into.
+     *
+     * @throws StoppedException if the pipeline's stop signal fired
+     * @throws IllegalStateException if a worker failed unexpectedly (with that failure as the cause)
+     */
+    public RenderedFrame next() throws InterruptedException {
+        while (true) {
+            if (blender != null && blender.ready()) {
+                RenderedFrame blended = blendNext();
+                if (blended != null) {
+                    return blended;
+                }
+                continue;
+            }
+            if (nextDelivery >= decodeTo) {
+                if (blender != null && !inputEnded) {
+                    inputEnded = true;
+                    blender.endOfInput();
+                    continue;
+                }
+                finish();
+                return null;
+            }
+            int position = nextDelivery;
+            Outcome outcome = await(position);
+            nextDelivery++;
+            if (outcome instanceof Skipped skip) {
+                if (position >= from && position < to) {
+                    SourceFrame source = pipeline.sources().get(position);
+                    skipped.add(new SkippedFrame(position, source, skip.reason()));
+                    action.log(SKIPPED, "position", position, "file", source.file().toString(), "reason",
+                            skip.reason());
+                }
+                continue;
+            }
+            Rendered rendered = (Rendered) outcome;
+            if (blender == null) {
+                return deliver(rendered, rendered.pixels());
+            }
+            blender.add(rendered.pixels(), position);
+            blending.addLast(rendered);
+            spares.addLast(rendered.pixels());
+        }
+    }
+
+    /**
+     * Hands every remaining frame to {@code sink}, in order, closing each after it; returns how many.
+     *
+     * @throws IOException whatever the sink throws, which ends the stream
+     */
+    public int forEach(FrameSink sink) throws IOException, InterruptedException {
+        int count = 0;
+        for (RenderedFrame frame = next(); frame != null; frame = next()) {
+            try (RenderedFrame delivered = frame) {
+                sink.accept(delivered);
+            }
+            count++;
+        }
+        return count;
+    }
+
+    /** What consumes a stream's frames: an encoder, usually. */
+    @FunctionalInterface
+    public interface FrameSink {
+        void accept(RenderedFrame frame) throws IOException;
+    }
+
+    /** The next blended frame, or null if it falls outside the range (a neighbour read only for blending). */
+    private RenderedFrame blendNext() {
+        Rendered rendered = blending.removeFirst();
+        int[] pixels = spares.removeFirst();
+        blender.blendNext(pixels);
+        if (rendered.position() < from || rendered.position() >= to) {
+            buffers.give(pixels);
+            return null;
+        }
+        double luma = RgbConverter.meanLuma(pixels, size.width(), rendered.x(), rendered.y(), rendered.width(),
+                rendered.height());
+        return deliver(new Rendered(rendered.position(), pixels, luma, rendered.x(), rendered.y(), rendered.width(),
+                rendered.height()), pixels);
+    }
+
+    private RenderedFrame deliver(Rendered rendered, int[] pixels) {
+        SourceFrame source = pipeline.sources().get(rendered.position());
+        pipeline.overlays().paint(pixels, size.width(), size.height(), new FrameMoment(rendered.position(),
+                pipeline.frames(), pipeline.settings().framesPerSecond(), source.capturedAt()));
+        delivered.add(rendered.position());
+        return new RenderedFrame(rendered.position(), source, size.width(), size.height(), pixels, rendered.luma(),
+                buffers::give);
+    }
+
+    private Outcome await(int position) throws InterruptedException {
+        int index = position - decodeFrom;
+        synchronized (monitor) {
+            while (outcomes[index] == null && failure == null && !pipeline.stop().stopped()) {
+                monitor.wait(1000);
+            }
+            pipeline.stop().throwIfStopped();
+            Outcome outcome = outcomes[index];
+            if (outcome == null) {
+                throw new IllegalStateException("rendering frame " + position + " failed: " + failure, failure);
+            }
+            outcomes[index] = null;
+            return outcome;
+        }
+    }
+
+    /** A worker: take a buffer, claim the next position, render it into the buffer, publish; until none is left. */
+    private void work() {
+        try (FrameRenderer renderer = pipeline.newRenderer()) {
+            while (!closing && !pipeline.stop().stopped()) {
+                int[] buffer = buffers.take();
+                int position = nextClaim.getAndIncrement();
+                if (position >= decodeTo || closing) {
+                    buffers.give(buffer);
+                    return;
+                }
+                publish(position, render(renderer, position, buffer));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            synchronized (monitor) {
+                if (failure == null) {
+                    failure = e;
+                }
+                monitor.notifyAll();
+            }
+        }
+    }
+
+    private Outcome render(FrameRenderer renderer, int position, int[] buffer) {
+        SourceFrame source = pipeline.sources().get(position);
+        try {
+            double luma = renderer.render(source, position, pipeline.gain(position), buffer);
+            Placement placement = renderer.lastPlacement();
+            return new Rendered(position, buffer, luma, placement.x(), placement.y(), placement.width(),
+                    placement.height());
+        } catch (IOException | UndecodableFrameException e) {
+            buffers.give(buffer);
+            return new Skipped(e instanceof IOException ? "the file could not be read: " + e.getMessage()
+                    : e.getMessage());
+        } catch (RuntimeException | Error e) {
+            buffers.give(buffer);
+            throw e;
+        }
+    }
+
+    private void publish(int position, Outcome outcome) {
+        synchronized (monitor) {
+            outcomes[position - decodeFrom] = outcome;
+            monitor.notifyAll();
+        }
+    }
+
+    /** What has been delivered and skipped so far; complete once {@link #next()} has returned null. */
+    public PipelineReport report() {
+        return new PipelineReport(delivered, skipped);
+    }
+
+    /** Output buffers alive now: decoded ahead, waiting to be blended, or held by the consumer. */
+    public int liveBuffers() {
+        return buffers.live();
+    }
+
+    /** The most output buffers alive at once so far. */
+    public int peakLiveBuffers() {
+        return buffers.peak();
+    }
+
+    /** The most output buffers that may ever be alive at once. */
+    public int bufferCapacity() {
+        return buffers.capacity();
+    }
+
+    /** Output buffers ever allocated, reused ones counted once. */
+    public int allocatedBuffers() {
+        return buffers.allocated();
+    }
+
+    private void finish() {
+        if (!action.isFinished()) {
+            action.addSuccessFields("delivered", delivered.size(), "skipped", skipped.size(), "peak_buffers",
+                    buffers.peak());
+            action.close();
+        }
+    }
+
+    /** Stops the workers and waits for them; an unfinished stream's action fails with the reason. */
+    @Override
+    public void close() {
+        closing = true;
+        workers.shutdownNow();
+        try {
+            if (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+                action.log("studio:render:workers_still_running", "threads", pipeline.settings().threads());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!action.isFinished()) {
+            Throwable why;
+            synchronized (monitor) {
+                why = failure;
+            }
+            if (why == null && pipeline.stop().stopped()) {
+                why = new StoppedException(pipeline.stop().reason().orElse("stopped"));
+            }
+            if (why == null) {
+                why = new StoppedException("closed after " + delivered.size() + " of " + (to - from) + " frames");
+            }
+            action.fail(why);
+            action.close();
+        }
+    }
+
+    private sealed interface Outcome permits Rendered, Skipped {}
+
+    /** A rendered frame and the rectangle its picture fills (the rest is bars). */
+    private record Rendered(int position, int[] pixels, double luma, int x, int y, int width, int height)
+            implements Outcome {}
+
+    private record Skipped(String reason) implements Outcome {}
+}

@@ -1,0 +1,74 @@
+package studio.timelapse.desktop.ui;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Map;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import studio.timelapse.shared.actionlog.slf4j.LibraryLogBridge;
+import studio.timelapse.shared.home.AppHome;
+import studio.timelapse.shared.home.DataHome;
+
+/**
+ * The studio as a JavaFX application: opens the session (off the JavaFX thread, in {@link #init()}), shows the
+ * window, and closes everything when the window closes. Parameters: {@code --home=FOLDER} and
+ * {@code --library=FOLDER} (see {@link StudioLauncher}).
+ */
+public final class StudioApp extends Application {
+    private StudioSession session;
+    private StudioWindow window;
+    private Exception failure;
+
+    @Override
+    public void init() {
+        Map<String, String> named = getParameters().getNamed();
+        DataHome home = new DataHome("studio home", AppHome.STUDIO_HOME_VARIABLE, Path.of(named.get("home")));
+        try {
+            session = StudioSession.builder(home).library(Path.of(named.get("library"))).open();
+            LibraryLogBridge.route(session.log());
+            session.start();
+        } catch (Exception e) {
+            failure = e;
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        if (failure != null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(failure.getMessage()));
+            alert.setHeaderText("The studio could not open its library");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        window = StudioWindow.show(session, stage);
+        reportReady(window.scene());
+    }
+
+    /** Logs how long the window took to be ready for input, counted from the start of the process. */
+    private void reportReady(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            session.log().message("studio:ui:ready", "since_process_start_ms", sinceStart);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    @Override
+    public void stop() throws Exception {
+        try {
+            if (window != null) {
+                window.close();
+            }
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+}

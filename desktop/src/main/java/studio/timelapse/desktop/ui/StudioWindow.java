@@ -1,0 +1,97 @@
+package studio.timelapse.desktop.ui;
+
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import studio.timelapse.desktop.ui.common.UiWork;
+import studio.timelapse.desktop.ui.jobs.JobsView;
+import studio.timelapse.desktop.ui.jobs.JobsViewModel;
+import studio.timelapse.desktop.ui.log.LogExplorerView;
+import studio.timelapse.desktop.ui.log.LogExplorerViewModel;
+import studio.timelapse.desktop.ui.log.RemoteTaskLogs;
+import studio.timelapse.desktop.ui.shell.MainWindow;
+import studio.timelapse.desktop.ui.shell.MainWindowViewModel;
+import studio.timelapse.desktop.ui.shell.Screen;
+import studio.timelapse.desktop.ui.shell.ShellSettingsFile;
+
+/**
+ * The studio window assembled over a {@link StudioSession}: the view-models with their background executor, the
+ * views, and the stage. What {@link StudioApp} shows, and what UI tests open on a stage of their own.
+ */
+public final class StudioWindow implements AutoCloseable {
+    private final ExecutorService background;
+    private final MainWindowViewModel shell;
+    private final JobsViewModel jobs;
+    private final LogExplorerViewModel log;
+    private final MainWindow window;
+    private Scene scene;
+
+    private StudioWindow(StudioSession session) {
+        AtomicInteger threads = new AtomicInteger();
+        this.background = Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "studio-ui-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        UiWork work = new UiWork(session.log(), background, Platform::runLater);
+        ShellSettingsFile settings = new ShellSettingsFile(session.windowSettingsFile(), session.log());
+        this.shell = new MainWindowViewModel(settings, settings.load(), background);
+        ZoneId zone = ZoneId.systemDefault();
+        this.log = new LogExplorerViewModel(session.logs(), session.log(), session.clock(), zone, work,
+                RemoteTaskLogs.none());
+        shell.onExplain(log::open);
+        this.jobs = new JobsViewModel(session.jobs(), session.jobTypes(), session.tracker(), work, shell);
+
+        Map<Screen, Supplier<Parent>> screens = new EnumMap<>(Screen.class);
+        screens.put(Screen.JOBS, () -> {
+            jobs.start();
+            return new JobsView(jobs).root();
+        });
+        screens.put(Screen.LOG, () -> new LogExplorerView(log, zone).root());
+        screens.put(Screen.CAMERAS, () -> ComingScreen.of(Screen.CAMERAS));
+        screens.put(Screen.LIBRARY, () -> ComingScreen.of(Screen.LIBRARY));
+        screens.put(Screen.RENDER, () -> ComingScreen.of(Screen.RENDER));
+        log.load();
+        this.window = new MainWindow(shell, screens);
+    }
+
+    /** Builds the window over {@code session} and shows it on {@code stage}. Call on the JavaFX thread. */
+    public static StudioWindow show(StudioSession session, Stage stage) {
+        StudioWindow studio = new StudioWindow(session);
+        studio.scene = studio.window.showOn(stage);
+        return studio;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public MainWindowViewModel shell() {
+        return shell;
+    }
+
+    public JobsViewModel jobs() {
+        return jobs;
+    }
+
+    public LogExplorerViewModel log() {
+        return log;
+    }
+
+    @Override
+    public void close() throws Exception {
+        jobs.close();
+        log.close();
+        background.shutdown();
+        background.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

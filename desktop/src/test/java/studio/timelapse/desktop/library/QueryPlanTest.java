@@ -1,0 +1,133 @@
+package studio.timelapse.desktop.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import studio.timelapse.shared.protocol.FrameId;
+
+/**
+ * Every query the common paths run on the frame table is a search of an index, never a scan of the table, and
+ * never sorts: that is what keeps a library of a million frames fast. The queries are the real ones — recorded
+ * while the repositories run — and SQLite's own planner says how it runs them.
+ */
+class QueryPlanTest {
+    private static final Instant NOON = Instant.parse("2024-06-21T12:00:00Z");
+
+    @RegisterExtension
+    final LibraryFixture fixture = new LibraryFixture();
+
+    private final List<String> statements = new CopyOnWriteArrayList<>();
+    private long importId;
+
+    @BeforeEach
+    void aLibraryWithCameraAndImportedFrames() throws Exception {
+        fixture.addCamera("cam-1");
+        fixture.addCamera("cam-2");
+        List<NewCameraFrame> batch = new ArrayList<>();
+        for (int seq = 1; seq <= 50; seq++) {
+            batch.add(new NewCameraFrame(new FrameId("e1", seq), NOON.plusSeconds(seq), 0, FramesTest.sha(seq), 1, 0, 0,
+                    "frames/cam-1/e1-" + seq + ".jpg"));
+        }
+        fixture.frames().storeSynced("cam-1", batch, new FrameId("e1", 50));
+        importId = fixture.sequences().createImport("DCIM").id();
+        fixture.importFrame(importId, "a.jpg", "a".getBytes(StandardCharsets.UTF_8), NOON);
+        fixture.library().observeStatements(statements::add);
+    }
+
+    @Test
+    void listingACamerasFramesInATimeRangeSearchesTheCameraTimeIndex() {
+        Page first = fixture.frames().ofCamera("cam-1", CaptureRange.between(NOON, NOON.plusSeconds(30)),
+                Optional.empty(), 10);
+        fixture.frames().ofCamera("cam-1", CaptureRange.between(NOON, NOON.plusSeconds(30)), first.next(), 10);
+        assertEveryFrameQuerySearches("frame_camera_time");
+    }
+
+    @Test
+    void listingACameraStreamOrAnImportSearchesTheOriginTimeIndex() {
+        long stream = fixture.sequences().streamOf("cam-1").orElseThrow().id();
+        Page first = fixture.frames().ofSequence(stream, Optional.empty(), 10);
+        fixture.frames().ofSequence(stream, first.next(), 10);
+        fixture.frames().ofSequence(importId, Optional.empty(), 10);
+        assertEveryFrameQuerySearches("frame_origin_time");
+    }
+
+    @Test
+    void resolvingADefinedSequenceSearchesTheOriginTimeIndexOfEachSource() {
+        long one = fixture.sequences().streamOf("cam-1").orElseThrow().id();
+        long two = fixture.sequences().streamOf("cam-2").orElseThrow().id();
+        Sequence defined = fixture.sequences().define("afternoon", SequenceDefinition.of(List.of(one, two, importId))
+                .between(NOON.plusSeconds(5), NOON.plus(Duration.ofDays(3))).everyNth(3).daytime(true));
+        statements.clear();
+        Page first = fixture.frames().ofSequence(defined.id(), Optional.empty(), 5);
+        fixture.frames().ofSequence(defined.id(), first.next(), 5);
+        assertEveryFrameQuerySearches("frame_origin_time");
+    }
+
+    @Test
+    void countingAStreamsFramesSearchesTheOriginIndex() {
+        fixture.frames().countInOrigin(importId);
+        assertEveryFrameQuerySearches("frame_origin_time");
+    }
+
+    @Test
+    void findingAFrameByItsCameraIdentityOrContentUsesTheUniqueIndexes() {
+        fixture.frames().findCameraFrame("cam-1", new FrameId("e1", 7));
+        fixture.frames().insertCameraFrame("cam-1", new NewCameraFrame(new FrameId("e1", 7), NOON, 0, FramesTest.sha(7),
+                1, 0, 0, "frames/cam-1/e1-7.jpg"));
+        assertEveryFrameQuerySearches("frame_camera_epoch_seq");
+        statements.clear();
+        fixture.frames().findImported(LibraryFixture.sha256("a".getBytes(StandardCharsets.UTF_8)));
+        assertEveryFrameQuerySearches("frame_imported_content");
+    }
+
+    @Test
+    void findingWorkForIngestReadsOnlyItsPartialIndexOfFramesNotIngested() {
+        fixture.frames().notIngested(100);
+        assertThat(statements).hasSize(1);
+        assertThat(plan(statements.get(0))).containsExactly("SCAN frame USING INDEX frame_not_ingested");
+    }
+
+    @Test
+    void aPageOfThumbnailsIsLookedUpByKey() {
+        fixture.frames().thumbnails(List.of(1L, 2L, 3L));
+        assertThat(statements).anySatisfy(sql -> assertThat(sql).contains("frame_thumbnail"));
+        for (String sql : statements) {
+            assertThat(plan(sql)).allSatisfy(step -> assertThat(step).doesNotStartWith("SCAN"));
+        }
+    }
+
+    private void assertEveryFrameQuerySearches(String index) {
+        List<String> frameQueries = statements.stream()
+                .filter(sql -> sql.startsWith("select") && sql.matches("(?s).*\\bfrom frame\\b.*")).toList();
+        assertThat(frameQueries).as("queries of the frame table among %s", statements).isNotEmpty();
+        for (String sql : frameQueries) {
+            List<String> plan = plan(sql);
+            assertThat(plan).as("plan of %s", sql)
+                    .anySatisfy(step -> assertThat(step).startsWith("SEARCH").contains("INDEX " + index))
+                    .noneSatisfy(step -> assertThat(step).startsWith("SCAN"))
+                    .noneSatisfy(step -> assertThat(step).contains("TEMP B-TREE"));
+        }
+    }
+
+    private List<String> plan(String sql) {
+        return fixture.library().database().read(connection -> {
+            List<String> steps = new ArrayList<>();
+            try (var statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql);
+                    var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    steps.add(rows.getString("detail"));
+                }
+            }
+            return steps;
+        });
+    }
+}
