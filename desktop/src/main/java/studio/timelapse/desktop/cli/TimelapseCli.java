@@ -27,6 +27,10 @@ public final class TimelapseCli {
                 .addSubcommand(new LibraryCommand(homes))
                 .addSubcommand(new SequencesCommand(homes, ZoneId.systemDefault()))
                 .addSubcommand(new StudioCommand(homes))
+                .addSubcommand(new CamerasCommand(homes, ZoneId.systemDefault(), Clock.systemUTC()))
+                .addSubcommand(new SyncCommand(homes))
+                .addSubcommand(new ImportCommand(homes, ZoneId.systemDefault()))
+                .addSubcommand(new IngestCommand(homes))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.getCommandSpec().versionProvider(new VersionText(build));
         cli.setParameterExceptionHandler(usageError());

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import studio.timelapse.desktop.cameras.client.AgentAddress;
 import studio.timelapse.desktop.cameras.client.AgentClient;
+import studio.timelapse.desktop.cameras.client.AgentEventListener;
+import studio.timelapse.desktop.cameras.client.EventSubscription;
 import studio.timelapse.desktop.cameras.client.AgentRefusedException;
 import studio.timelapse.desktop.cameras.client.FrameDownload;
 import studio.timelapse.desktop.cameras.client.PairedAgent;
@@ -40,6 +42,20 @@ public final class AgentCameraLinks implements CameraLink.Factory {
 
     @Override
     public CameraLink open(String cameraId) throws IOException {
+        return new Link(client(cameraId));
+    }
+
+    /** Follows the camera's event stream (reconnecting by itself) until the answer is closed. */
+    public AutoCloseable subscribe(String cameraId, AgentEventListener listener) {
+        AgentClient client = client(cameraId);
+        EventSubscription subscription = client.events(Optional.empty(), listener);
+        return () -> {
+            subscription.close();
+            client.close();
+        };
+    }
+
+    private AgentClient client(String cameraId) {
         Camera camera = Cameras.of(library).find(cameraId).orElseThrow(() -> new RefusedException(Refusal.of(
                 Refusal.Kind.NOT_FOUND, "sync.unknown_camera", "The library knows no camera " + cameraId)));
         if (camera.certificateFingerprint().isEmpty() || camera.studioId().isEmpty()) {
@@ -49,7 +65,7 @@ public final class AgentCameraLinks implements CameraLink.Factory {
         }
         PairedAgent agent = new PairedAgent(camera.id(), camera.name(), AgentAddress.of(camera.host(), camera.port()),
                 CertificateFingerprint.parse(camera.certificateFingerprint().get()), camera.studioId().get());
-        return new Link(AgentClient.builder(agent, identity, log).build());
+        return AgentClient.builder(agent, identity, log).build();
     }
 
     /** One camera's link: the client's calls, with a 404 or 416 download answered as a status like any other. */

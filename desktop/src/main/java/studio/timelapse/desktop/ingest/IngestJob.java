@@ -1,0 +1,136 @@
+package studio.timelapse.desktop.ingest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import studio.timelapse.desktop.library.Frame;
+import studio.timelapse.desktop.library.FrameFiles;
+import studio.timelapse.desktop.library.Frames;
+import studio.timelapse.desktop.library.Ingests;
+import studio.timelapse.desktop.library.Library;
+import studio.timelapse.shared.db.SqlWork;
+import studio.timelapse.shared.job.JobContext;
+import studio.timelapse.shared.job.JobType;
+import studio.timelapse.shared.job.SubmitOptions;
+
+/**
+ * Ingests every frame of the library that is not ingested yet, synced or imported, up to a given frame: thumbnail,
+ * mean luma, histogram and exposure (see {@link FrameAnalyzer}), recorded with {@link Frames#recordingIngest}.
+ *
+ * <p>Chunks of {@value #CHUNK} frames, analysed on every core; each chunk's results, flags and checkpoint (the last
+ * frame id done) commit in one transaction, so a resumed run goes on exactly where the last chunk ended. A frame whose
+ * file cannot be analysed is flagged with the reason ({@link Ingests#flagging}) and logged; it never stops the job,
+ * and later runs leave it alone until the flag is cleared.
+ *
+ * <p>Submit with {@link #submitOptions}: jobs asking for the same frames are one job.
+ */
+public final class IngestJob implements JobType<IngestJob.Params, IngestJob.Checkpoint> {
+    public static final String NAME = "studio:ingest";
+    public static final String QUEUE = "ingest";
+    /** About a second of work on two cores: a cancel or shutdown waits no longer than that. */
+    static final int CHUNK = 32;
+
+    /** Ingest every waiting frame with an id up to {@code upToFrameId}. */
+    public record Params(long upToFrameId) {}
+
+    /** Frames up to {@code afterFrameId} are done: {@code ingested} analysed, {@code flagged} not analysable. */
+    public record Checkpoint(long afterFrameId, long ingested, long flagged) {}
+
+    private final Library library;
+    private final FrameAnalyzer analyzer;
+    private final int threads;
+
+    public IngestJob(Library library, FrameAnalyzer analyzer, int threads) {
+        this.library = library;
+        this.analyzer = analyzer;
+        this.threads = threads;
+    }
+
+    /** An ingest of everything the library holds now. */
+    public static Params everythingIn(Library library) {
+        return new Params(Ingests.of(library).newestFrameId());
+    }
+
+    /** Submissions for the same frames are one job: a timer or every sync may ask, and one job answers. */
+    public static SubmitOptions submitOptions(Params params) {
+        return SubmitOptions.key("ingest:up-to:" + params.upToFrameId());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String queue() {
+        return QUEUE;
+    }
+
+    @Override
+    public Class<Params> parametersType() {
+        return Params.class;
+    }
+
+    @Override
+    public Class<Checkpoint> checkpointType() {
+        return Checkpoint.class;
+    }
+
+    @Override
+    public Optional<Duration> expectedDuration() {
+        return Optional.empty(); // grows with the frames waiting; the runner's history judges it
+    }
+
+    @Override
+    public void run(JobContext<Params, Checkpoint> job) throws Exception {
+        Ingests ingests = Ingests.of(library);
+        Frames frames = Frames.of(library);
+        long upTo = job.parameters().upToFrameId();
+        Checkpoint at = job.checkpoint().orElse(new Checkpoint(0, 0, 0));
+        job.total(at.ingested() + at.flagged() + ingests.countWaiting(at.afterFrameId(), upTo), "frames");
+        try (AnalysisThreads pool = new AnalysisThreads(threads, library.log())) {
+            for (List<Frame> batch = ingests.waiting(at.afterFrameId(), upTo, CHUNK); !batch.isEmpty();
+                    batch = ingests.waiting(at.afterFrameId(), upTo, CHUNK)) {
+                Map<Long, studio.timelapse.desktop.library.FrameAnalysis> results = new LinkedHashMap<>();
+                List<Ingests.Problem> problems = new ArrayList<>();
+                for (AnalysisThreads.Outcome<Frame, FrameAnalysis> outcome : pool.map(batch, this::analyze)) {
+                    Frame frame = outcome.item();
+                    if (outcome.succeeded()) {
+                        outcome.result().notes().forEach(note -> job.action().log("studio:ingest:note", "frame_id",
+                                frame.id(), "note", note));
+                        results.put(frame.id(), outcome.result().toLibrary());
+                    } else {
+                        IngestFailure failure = outcome.failure();
+                        job.action().log("studio:ingest:frame_flagged", "frame_id", frame.id(), "path", frame.path(),
+                                "kind", failure.kind().name(), "reason", failure.reason());
+                        problems.add(new Ingests.Problem(frame.id(), failure.kind().name(), failure.reason(),
+                                library.clock().instant()));
+                    }
+                }
+                at = new Checkpoint(batch.get(batch.size() - 1).id(), at.ingested() + results.size(),
+                        at.flagged() + problems.size());
+                SqlWork<Void> record = frames.recordingIngest(results);
+                SqlWork<Void> flag = ingests.flagging(problems);
+                job.chunkDone(at, batch.size(), connection -> {
+                    record.run(connection);
+                    return flag.run(connection);
+                });
+            }
+        }
+        job.action().addSuccessFields("ingested", at.ingested(), "flagged", at.flagged());
+    }
+
+    private FrameAnalysis analyze(Frame frame) throws IngestFailure {
+        Path file;
+        try {
+            file = FrameFiles.of(library).resolve(frame.path());
+        } catch (IllegalArgumentException e) {
+            throw new IngestFailure(IngestFailure.Kind.UNREADABLE, e.getMessage());
+        }
+        return analyzer.analyze(file);
+    }
+}
