@@ -16,6 +16,10 @@ import studio.timelapse.desktop.cameras.CameraWatch;
 import studio.timelapse.desktop.cameras.client.AgentClient;
 import studio.timelapse.desktop.cameras.discovery.CameraDiscovery;
 import studio.timelapse.desktop.cameras.discovery.DiscoveredCamera;
+import studio.timelapse.desktop.importing.ImportJob;
+import studio.timelapse.desktop.ingest.AnalysisThreads;
+import studio.timelapse.desktop.ingest.FrameAnalyzer;
+import studio.timelapse.desktop.ingest.IngestJob;
 import studio.timelapse.desktop.library.Library;
 import studio.timelapse.desktop.sequences.SequenceCatalog;
 import studio.timelapse.desktop.sync.AgentCameraLinks;
@@ -24,10 +28,13 @@ import studio.timelapse.desktop.sync.SyncScheduler;
 import studio.timelapse.desktop.sync.SyncSettings;
 import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.actionlog.RingBufferSink;
+import studio.timelapse.shared.actionlog.TaskStatus;
 import studio.timelapse.shared.actionlog.TaskStatusTracker;
 import studio.timelapse.shared.home.DataHome;
+import studio.timelapse.shared.job.Job;
 import studio.timelapse.shared.job.JobRunner;
 import studio.timelapse.shared.job.JobType;
+import studio.timelapse.shared.job.SubmitOptions;
 import studio.timelapse.shared.lock.Locks;
 import studio.timelapse.shared.protocol.FrameInfo;
 
@@ -52,6 +59,8 @@ public final class StudioSession implements AutoCloseable {
     private final CameraServices cameras;
     private final SequenceCatalog sequences;
     private final SyncScheduler sync;
+    private final IngestJob ingest;
+    private final ImportJob importing;
     private final JobRunner jobs;
     private final Map<String, JobType<?, ?>> jobTypes = new LinkedHashMap<>();
     private final boolean discoverOnLan;
@@ -78,6 +87,11 @@ public final class StudioSession implements AutoCloseable {
             SyncJob syncJob = new SyncJob(library, new AgentCameraLinks(library, cameras.identity(), log),
                     builder.syncSettings);
             jobTypes.put(syncJob.name(), syncJob);
+            int analysers = AnalysisThreads.defaultThreads();
+            this.ingest = new IngestJob(library, new FrameAnalyzer(), analysers);
+            jobTypes.put(ingest.name(), ingest);
+            this.importing = new ImportJob(library, new FrameAnalyzer(), analysers);
+            jobTypes.put(importing.name(), importing);
             builder.jobTypes.forEach(type -> jobTypes.put(type.name(), type));
             JobRunner.Builder runner = JobRunner.builder(library.database(), log).clock(clock).locks(locks)
                     .heartbeatInterval(builder.heartbeatInterval);
@@ -104,6 +118,13 @@ public final class StudioSession implements AutoCloseable {
      */
     public StudioSession start() {
         jobs.start();
+        // Every finished sync asks for an ingest of what the library holds now; the same frames make one job.
+        opened.add(tracker.onChange(status -> {
+            if (status.actionType().equals(SyncJob.NAME) && status.state() == TaskStatus.State.SUCCEEDED) {
+                ingestEverything();
+            }
+        }));
+        ingestEverything();
         CameraWatch watch = cameras.watch();
         watch.addListener(new CameraWatch.Listener() {
             @Override
@@ -137,6 +158,17 @@ public final class StudioSession implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** Asks for an ingest of every frame the library holds now (thumbnails, luminance, exposure). */
+    public Job ingestEverything() {
+        IngestJob.Params everything = IngestJob.everythingIn(library);
+        return jobs.submit(ingest, everything, IngestJob.submitOptions(everything));
+    }
+
+    /** Imports a folder or a card into a new import sequence, as a job. */
+    public Job importFolder(Path folder, Optional<String> name, java.time.ZoneId zone) {
+        return jobs.submit(importing, ImportJob.Params.of(folder, name, zone), SubmitOptions.defaults());
     }
 
     public DataHome home() {

@@ -17,6 +17,8 @@ import studio.timelapse.desktop.ui.cameras.CamerasView;
 import studio.timelapse.desktop.ui.cameras.CamerasViewModel;
 import studio.timelapse.desktop.ui.cameras.DemoCamera;
 import studio.timelapse.desktop.ui.common.UiWork;
+import studio.timelapse.desktop.ui.library.LibraryView;
+import studio.timelapse.desktop.ui.library.LibraryViewModel;
 import studio.timelapse.desktop.ui.jobs.JobsView;
 import studio.timelapse.desktop.ui.jobs.JobsViewModel;
 import studio.timelapse.desktop.ui.log.LogExplorerView;
@@ -37,6 +39,8 @@ public final class StudioWindow implements AutoCloseable {
     private final JobsViewModel jobs;
     private final LogExplorerViewModel log;
     private final CamerasViewModel cameras;
+    private final LibraryViewModel library;
+    private LibraryView libraryView;
     private final DemoCamera demo;
     private final MainWindow window;
     private Scene scene;
@@ -57,6 +61,8 @@ public final class StudioWindow implements AutoCloseable {
         shell.onExplain(log::open);
         this.jobs = new JobsViewModel(session.jobs(), session.jobTypes(), session.tracker(), work, shell);
         this.demo = new DemoCamera(session.demoCameraHome());
+        this.library = new LibraryViewModel(session.library(), session.sequences(), session.tracker(), work, shell,
+                folder -> session.importFolder(folder, java.util.Optional.empty(), zone), zone);
         this.cameras = new CamerasViewModel(session.cameras(), session.library(), session.sync(), demo,
                 "Timelapse Studio on " + LocalProcess.hostName(), zone, work, shell);
 
@@ -70,7 +76,11 @@ public final class StudioWindow implements AutoCloseable {
             cameras.start();
             return new CamerasView(cameras).root();
         });
-        screens.put(Screen.LIBRARY, () -> ComingScreen.of(Screen.LIBRARY));
+        screens.put(Screen.LIBRARY, () -> {
+            library.start();
+            libraryView = new LibraryView(library);
+            return libraryView.root();
+        });
         screens.put(Screen.RENDER, () -> ComingScreen.of(Screen.RENDER));
         log.load();
         this.window = new MainWindow(shell, screens);
@@ -103,12 +113,20 @@ public final class StudioWindow implements AutoCloseable {
         return cameras;
     }
 
+    public LibraryViewModel library() {
+        return library;
+    }
+
     @Override
     public void close() throws Exception {
         jobs.close();
         log.close();
         cameras.close();
         demo.close();
+        library.close();
+        if (libraryView != null) {
+            libraryView.close();
+        }
         background.shutdown();
         background.awaitTermination(5, TimeUnit.SECONDS);
     }

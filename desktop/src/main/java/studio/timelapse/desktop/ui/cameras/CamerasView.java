@@ -25,7 +25,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -36,6 +35,7 @@ import studio.timelapse.desktop.ui.common.FrameImage;
 import studio.timelapse.desktop.ui.common.Images;
 import studio.timelapse.desktop.ui.common.ProblemBanner;
 import studio.timelapse.desktop.ui.common.ScreenParts;
+import studio.timelapse.desktop.ui.common.Sheet;
 import studio.timelapse.shared.protocol.CaptureCommand;
 
 /**
@@ -376,28 +376,11 @@ public final class CamerasView {
     // ---------------------------------------------------------------- sheets over the screen
 
     private void sheet(Optional<Node> content) {
-        root.getChildren().removeIf(node -> "sheet".equals(node.getId()));
-        content.ifPresent(node -> {
-            StackPane scrim = new StackPane(node);
-            scrim.setId("sheet");
-            scrim.setStyle("-fx-background-color: rgba(0,0,0,0.35);");
-            StackPane.setAlignment(node, Pos.CENTER);
-            root.getChildren().add(scrim);
-        });
-    }
-
-    private static VBox card(double width) {
-        VBox card = new VBox(12);
-        card.setPadding(new Insets(20));
-        card.setMaxWidth(width);
-        card.setMaxHeight(Region.USE_PREF_SIZE);
-        card.setStyle("-fx-background-color: -color-bg-default; -fx-background-radius: 8;"
-                + " -fx-border-color: -color-border-default; -fx-border-radius: 8;");
-        return card;
+        Sheet.show(root, content);
     }
 
     private Node pairingSheet(PairingViewModel pairing) {
-        VBox card = card(520);
+        VBox card = Sheet.card(520);
         card.setId("pairing-sheet");
         Label title = new Label("Pair " + pairing.cameraName());
         title.getStyleClass().add(Css.TITLE_3);
@@ -442,7 +425,7 @@ public final class CamerasView {
     }
 
     private Node settingsSheet(CameraSettingsViewModel settings) {
-        VBox card = card(560);
+        VBox card = Sheet.card(560);
         card.setId("settings-sheet");
         Label title = new Label("Settings of " + settings.cameraName());
         title.getStyleClass().add(Css.TITLE_3);
