@@ -26,6 +26,7 @@ public final class TimelapseCli {
                 .addSubcommand(new JobsCommand(homes))
                 .addSubcommand(new LibraryCommand(homes))
                 .addSubcommand(new SequencesCommand(homes, ZoneId.systemDefault()))
+                .addSubcommand(new RenderCommand(homes, ZoneId.systemDefault()))
                 .addSubcommand(new StudioCommand(homes))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.getCommandSpec().versionProvider(new VersionText(build));
