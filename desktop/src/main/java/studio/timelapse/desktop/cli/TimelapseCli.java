@@ -28,6 +28,7 @@ public final class TimelapseCli {
                 .addSubcommand(new SequencesCommand(homes, ZoneId.systemDefault()))
                 .addSubcommand(new RenderCommand(homes, ZoneId.systemDefault()))
                 .addSubcommand(new StudioCommand(homes))
+                .addSubcommand(new DemoCommand(homes))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.getCommandSpec().versionProvider(new VersionText(build));
         cli.setParameterExceptionHandler(usageError());

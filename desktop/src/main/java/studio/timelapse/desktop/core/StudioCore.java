@@ -4,11 +4,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import studio.timelapse.desktop.cameras.client.StudioIdentity;
 import studio.timelapse.desktop.library.Library;
 import studio.timelapse.desktop.render.RenderJob;
 import studio.timelapse.desktop.render.RenderTuning;
 import studio.timelapse.desktop.render.encode.Encoders;
 import studio.timelapse.desktop.render.encode.standard.StandardEncoders;
+import studio.timelapse.desktop.sync.AgentCameraLinks;
+import studio.timelapse.desktop.sync.SyncJob;
+import studio.timelapse.desktop.sync.SyncScheduler;
+import studio.timelapse.desktop.sync.SyncSettings;
 import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.job.JobRunner;
 import studio.timelapse.shared.lock.Locks;
@@ -19,16 +26,22 @@ import studio.timelapse.shared.lock.Locks;
  * either is the same work, visible to both, and resumed by whichever starts next.
  */
 public final class StudioCore implements AutoCloseable {
+    /** Cameras synced at once; more wait their turn (each sync downloads several frames in parallel). */
+    private static final int SYNC_WORKERS = 4;
     private final Library library;
     private final Locks locks;
     private final Encoders encoders;
     private final JobRunner jobs;
     private final RenderJob renderJob;
+    private final AgentCameraLinks cameraLinks;
+    private final SyncScheduler sync;
     private final ActionLog log;
 
     private StudioCore(Library library, Locks locks, Encoders encoders, JobRunner jobs, RenderJob renderJob,
-            ActionLog log) {
+            AgentCameraLinks cameraLinks, SyncScheduler sync, ActionLog log) {
         this.renderJob = renderJob;
+        this.cameraLinks = cameraLinks;
+        this.sync = sync;
         this.library = library;
         this.locks = locks;
         this.encoders = encoders;
@@ -46,15 +59,24 @@ public final class StudioCore implements AutoCloseable {
             Locks locks = Locks.builder(library.database(), log).build();
             Encoders encoders = settings.encoders();
             RenderJob renderJob = new RenderJob(Optional.of(library), log, encoders, settings.render());
+            AgentCameraLinks cameraLinks = new AgentCameraLinks(library,
+                    StudioIdentity.loadOrCreate(library.folder(), log), log);
+            SyncJob syncJob = new SyncJob(library, cameraLinks, settings.sync());
             JobRunner jobs = JobRunner.builder(library.database(), log)
                     .clock(clock)
                     .locks(locks)
+                    .queue(SyncJob.QUEUE, SYNC_WORKERS)
+                    .register(syncJob)
                     .queue(RenderJob.QUEUE, 1)
                     .register(renderJob)
                     .pollInterval(settings.pollInterval())
                     .build()
                     .start();
-            return new StudioCore(library, locks, encoders, jobs, renderJob, log);
+            return new StudioCore(library, locks, encoders, jobs, renderJob, cameraLinks,
+                    new SyncScheduler(jobs, syncJob, clock), log);
+        } catch (IOException e) {
+            library.close();
+            throw new UncheckedIOException("The studio's identity in " + library.folder() + " cannot be read", e);
         } catch (RuntimeException e) {
             library.close();
             throw e;
@@ -62,21 +84,26 @@ public final class StudioCore implements AutoCloseable {
     }
 
     /** How the engine runs; {@link #defaults()} for users, tests tune the rest. */
-    public record Settings(Encoders encoders, RenderTuning render, Duration pollInterval) {
+    public record Settings(Encoders encoders, RenderTuning render, SyncSettings sync, Duration pollInterval) {
         public static Settings defaults() {
-            return new Settings(StandardEncoders.create(), RenderTuning.defaults(), Duration.ofMillis(200));
+            return new Settings(StandardEncoders.create(), RenderTuning.defaults(), SyncSettings.defaults(),
+                    Duration.ofMillis(200));
         }
 
         public Settings withRender(RenderTuning tuning) {
-            return new Settings(encoders, tuning, pollInterval);
+            return new Settings(encoders, tuning, sync, pollInterval);
+        }
+
+        public Settings withSync(SyncSettings newSync) {
+            return new Settings(encoders, render, newSync, pollInterval);
         }
 
         public Settings withPollInterval(Duration interval) {
-            return new Settings(encoders, render, interval);
+            return new Settings(encoders, render, sync, interval);
         }
 
         public Settings withEncoders(Encoders newEncoders) {
-            return new Settings(newEncoders, render, pollInterval);
+            return new Settings(newEncoders, render, sync, pollInterval);
         }
     }
 
@@ -95,6 +122,16 @@ public final class StudioCore implements AutoCloseable {
     /** The render job type, to submit renders with {@code jobs().submit(renderJob(), request, options)}. */
     public RenderJob renderJob() {
         return renderJob;
+    }
+
+    /** Sync of paired cameras: one job per camera at a time, asked for whenever a camera announces a frame. */
+    public SyncScheduler sync() {
+        return sync;
+    }
+
+    /** The connections sync uses to each paired camera, and their event streams. */
+    public AgentCameraLinks cameraLinks() {
+        return cameraLinks;
     }
 
     public Encoders encoders() {

@@ -11,11 +11,11 @@ import java.util.List;
  * What an ordinary player sees in a video: FFmpeg's own decoder (the {@code ffmpeg} program, which CI installs)
  * decodes it to grey frames, and each frame's mean brightness comes back.
  */
-final class VideoProbe {
+public final class VideoProbe {
     private VideoProbe() {}
 
     /** Each decoded frame's mean brightness (0–255), in display order. */
-    static List<Double> frameMeans(Path video, int width, int height) throws IOException, InterruptedException {
+    public static List<Double> frameMeans(Path video, int width, int height) throws IOException, InterruptedException {
         Process ffmpeg = new ProcessBuilder("ffmpeg", "-v", "error", "-i", video.toString(), "-f", "rawvideo",
                 "-pix_fmt", "gray", "-").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         byte[] pixels;
@@ -44,7 +44,7 @@ final class VideoProbe {
     }
 
     /** {@code ffprobe}'s view of the video stream: codec, size, frame count and duration. */
-    static String streamSummary(Path video) throws IOException, InterruptedException {
+    public static String streamSummary(Path video) throws IOException, InterruptedException {
         Process ffprobe = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "v:0", "-count_frames",
                 "-show_entries", "stream=codec_name,width,height,nb_read_frames,pix_fmt", "-show_entries",
                 "format=duration", "-of", "compact=p=0:nk=0", video.toString())
