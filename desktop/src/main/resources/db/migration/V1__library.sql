@@ -62,9 +62,11 @@ CREATE TABLE frame (
 );
 CREATE UNIQUE INDEX frame_camera_epoch_seq ON frame (camera_id, epoch, seq) WHERE camera_id IS NOT NULL;
 CREATE UNIQUE INDEX frame_imported_content ON frame (sha256) WHERE camera_id IS NULL;
+-- Listings in capture order: a camera's frames, and a stream's or import's (which defined sequences merge). SQLite
+-- appends the rowid to each index, so "ORDER BY captured_at, id" needs no sort. Each index is paid for on every
+-- insert: add one only for a query that needs it (QueryPlanTest shows which index each query uses).
 CREATE INDEX frame_camera_time ON frame (camera_id, captured_at);
 CREATE INDEX frame_origin_time ON frame (origin_sequence_id, captured_at);
-CREATE INDEX frame_time ON frame (captured_at);
 CREATE INDEX frame_not_ingested ON frame (id) WHERE ingested_at IS NULL;
 
 -- Thumbnails apart from frame rows so scans of frame stay small: a JPEG of at most 320 px on the long side.

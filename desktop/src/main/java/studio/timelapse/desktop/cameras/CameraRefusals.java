@@ -16,7 +16,8 @@ final class CameraRefusals {
     }
 
     static Refusal notPaired(String cameraId, String name) {
-        return Refusal.of(Refusal.Kind.GUARD, "camera.not_paired", "Camera '" + name + "' is not paired with this studio",
+        return Refusal.of(Refusal.Kind.GUARD, "camera.not_paired",
+                "Camera '" + name + "' is not paired with this studio",
                 "pair it with the code it shows: timelapse cameras pair " + cameraId + " --code CODE")
                 .withDetails(Map.of("camera", cameraId));
     }

@@ -29,6 +29,8 @@ public final class TimelapseCli {
                 .addSubcommand(new RenderCommand(homes, ZoneId.systemDefault()))
                 .addSubcommand(new StudioCommand(homes))
                 .addSubcommand(new DemoCommand(homes))
+                .addSubcommand(new CamerasCommand(homes, ZoneId.systemDefault(), Clock.systemUTC()))
+                .addSubcommand(new SyncCommand(homes))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.getCommandSpec().versionProvider(new VersionText(build));
         cli.setParameterExceptionHandler(usageError());

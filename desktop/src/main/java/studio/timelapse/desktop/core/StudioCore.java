@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import studio.timelapse.desktop.cameras.client.StudioIdentity;
+import studio.timelapse.desktop.importing.ImportJob;
+import studio.timelapse.desktop.ingest.FrameAnalyzer;
+import studio.timelapse.desktop.ingest.IngestJob;
 import studio.timelapse.desktop.library.Library;
 import studio.timelapse.desktop.render.RenderJob;
 import studio.timelapse.desktop.render.RenderTuning;
@@ -33,13 +36,18 @@ public final class StudioCore implements AutoCloseable {
     private final Encoders encoders;
     private final JobRunner jobs;
     private final RenderJob renderJob;
+    private final IngestJob ingestJob;
+    private final ImportJob importJob;
     private final AgentCameraLinks cameraLinks;
     private final SyncScheduler sync;
     private final ActionLog log;
 
     private StudioCore(Library library, Locks locks, Encoders encoders, JobRunner jobs, RenderJob renderJob,
-            AgentCameraLinks cameraLinks, SyncScheduler sync, ActionLog log) {
+            IngestJob ingestJob, ImportJob importJob, AgentCameraLinks cameraLinks, SyncScheduler sync,
+            ActionLog log) {
         this.renderJob = renderJob;
+        this.ingestJob = ingestJob;
+        this.importJob = importJob;
         this.cameraLinks = cameraLinks;
         this.sync = sync;
         this.library = library;
@@ -62,17 +70,25 @@ public final class StudioCore implements AutoCloseable {
             AgentCameraLinks cameraLinks = new AgentCameraLinks(library,
                     StudioIdentity.loadOrCreate(library.folder(), log), log);
             SyncJob syncJob = new SyncJob(library, cameraLinks, settings.sync());
+            FrameAnalyzer analyzer = new FrameAnalyzer();
+            int cores = Runtime.getRuntime().availableProcessors();
+            IngestJob ingestJob = new IngestJob(library, analyzer, cores);
+            ImportJob importJob = new ImportJob(library, analyzer, cores);
             JobRunner jobs = JobRunner.builder(library.database(), log)
                     .clock(clock)
                     .locks(locks)
                     .queue(SyncJob.QUEUE, SYNC_WORKERS)
                     .register(syncJob)
+                    .queue(IngestJob.QUEUE, 1)
+                    .register(ingestJob)
+                    .queue(ImportJob.QUEUE, 1)
+                    .register(importJob)
                     .queue(RenderJob.QUEUE, 1)
                     .register(renderJob)
                     .pollInterval(settings.pollInterval())
                     .build()
                     .start();
-            return new StudioCore(library, locks, encoders, jobs, renderJob, cameraLinks,
+            return new StudioCore(library, locks, encoders, jobs, renderJob, ingestJob, importJob, cameraLinks,
                     new SyncScheduler(jobs, syncJob, clock), log);
         } catch (IOException e) {
             library.close();
@@ -122,6 +138,16 @@ public final class StudioCore implements AutoCloseable {
     /** The render job type, to submit renders with {@code jobs().submit(renderJob(), request, options)}. */
     public RenderJob renderJob() {
         return renderJob;
+    }
+
+    /** The ingest job type: thumbnails, brightness and EXIF of every frame not yet ingested. */
+    public IngestJob ingestJob() {
+        return ingestJob;
+    }
+
+    /** The import job type: a folder or a card into the library. */
+    public ImportJob importJob() {
+        return importJob;
     }
 
     /** Sync of paired cameras: one job per camera at a time, asked for whenever a camera announces a frame. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import studio.timelapse.desktop.library.Exposure;
 
 /**
  * What ingest takes from a frame's EXIF block, read with metadata-extractor: orientation, exposure, capture time

@@ -3,6 +3,7 @@ package studio.timelapse.desktop.ingest;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import studio.timelapse.desktop.library.Exposure;
 
 /**
  * What ingest learns about one frame.
@@ -38,6 +39,13 @@ public record FrameAnalysis(int width, int height, Orientation orientation, Thum
         Objects.requireNonNull(captureTime, "captureTime");
         Objects.requireNonNull(decoding, "decoding");
         notes = List.copyOf(notes);
+    }
+
+    /** What the library stores of it. */
+    public studio.timelapse.desktop.library.FrameAnalysis toLibrary() {
+        return new studio.timelapse.desktop.library.FrameAnalysis(meanLuma, histogram.counts(), exposure, width,
+                height, Optional.of(new studio.timelapse.desktop.library.Thumbnail(thumbnail.width(),
+                        thumbnail.height(), thumbnail.jpeg())));
     }
 
     public int uprightWidth() {

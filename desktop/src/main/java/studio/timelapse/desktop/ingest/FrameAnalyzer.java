@@ -20,7 +20,7 @@ import studio.timelapse.desktop.ingest.IngestFailure.Kind;
  */
 public final class FrameAnalyzer {
     /** Larger files are not camera frames; refusing them keeps one analysis's memory bounded. */
-    static final long MAX_FILE_BYTES = 256L << 20;
+    public static final long MAX_FILE_BYTES = 256L << 20;
     /** Larger images are not camera frames either; the block planes of one stay under ~20 MB. */
     static final long MAX_PIXELS = 250_000_000L;
 

@@ -1,6 +1,8 @@
 package studio.timelapse.desktop.library;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import studio.timelapse.shared.db.SqlWork;
 import studio.timelapse.shared.protocol.FrameId;
@@ -93,11 +95,20 @@ public interface Frames {
     /** Records what ingest found (replacing an earlier result), with the thumbnail when there is one. */
     void recordIngest(long frameId, FrameAnalysis analysis);
 
+    /** As {@link #recordIngest(long, FrameAnalysis)} for many frames (by frame id), in one transaction. */
+    void recordIngest(Map<Long, FrameAnalysis> analyses);
+
+    /**
+     * The same as work for a transaction the caller holds (an ingest job's {@code chunkDone(checkpoint, units,
+     * work)}), so the results commit with the job's checkpoint.
+     */
+    SqlWork<Void> recordingIngest(Map<Long, FrameAnalysis> analyses);
+
     /** Frames ingest has not seen yet, oldest first. */
     List<Frame> notIngested(int limit);
 
     Optional<Thumbnail> thumbnail(long frameId);
 
     /** The thumbnails of these frames (those that have one), for a page of a grid. */
-    java.util.Map<Long, Thumbnail> thumbnails(java.util.Collection<Long> frameIds);
+    Map<Long, Thumbnail> thumbnails(Collection<Long> frameIds);
 }

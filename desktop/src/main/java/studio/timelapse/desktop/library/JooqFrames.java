@@ -7,10 +7,15 @@ import static studio.timelapse.desktop.library.schema.Tables.SYNC_CURSOR;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.ResultQuery;
@@ -24,6 +29,8 @@ import studio.timelapse.shared.refusal.RefusedException;
 final class JooqFrames implements Frames {
     /** Pages larger than this are split by the caller: a page is for a screen or a chunk of work. */
     static final int MAX_PAGE = 10_000;
+    /** Values per IN list: well under SQLite's limit on variables, big enough to need few statements. */
+    private static final int LOOKUP_CHUNK = 500;
 
     private final Library library;
 
@@ -33,7 +40,7 @@ final class JooqFrames implements Frames {
 
     @Override
     public Stored insertCameraFrame(String cameraId, NewCameraFrame frame) {
-        return library.write(sql -> insertCameraFrame(sql, streamId(sql, cameraId), cameraId, frame));
+        return library.write(sql -> insertCameraFrames(sql, streamId(sql, cameraId), cameraId, List.of(frame)).get(0));
     }
 
     @Override
@@ -45,11 +52,7 @@ final class JooqFrames implements Frames {
     public SqlWork<List<Stored>> storingSynced(String cameraId, List<NewCameraFrame> frames, FrameId cursor) {
         List<NewCameraFrame> batch = List.copyOf(frames);
         return library.jooq(sql -> {
-            long stream = streamId(sql, cameraId);
-            List<Stored> stored = new ArrayList<>(batch.size());
-            for (NewCameraFrame frame : batch) {
-                stored.add(insertCameraFrame(sql, stream, cameraId, frame));
-            }
+            List<Stored> stored = insertCameraFrames(sql, streamId(sql, cameraId), cameraId, batch);
             long now = library.clock().millis();
             sql.insertInto(SYNC_CURSOR).set(SYNC_CURSOR.CAMERA_ID, cameraId).set(SYNC_CURSOR.EPOCH, cursor.epoch())
                     .set(SYNC_CURSOR.SEQ, cursor.sequence()).set(SYNC_CURSOR.UPDATED_AT, now)
@@ -60,22 +63,48 @@ final class JooqFrames implements Frames {
         });
     }
 
-    private Stored insertCameraFrame(DSLContext sql, long stream, String cameraId, NewCameraFrame frame) {
-        Optional<Stored> present = sql.select(FRAME.ID, FRAME.PATH).from(FRAME)
-                .where(cameraFrame(cameraId, frame.id()))
-                .fetchOptional(row -> new Stored(row.value1(), false, row.value2()));
-        if (present.isPresent()) {
-            return present.get();
+    /**
+     * Inserts the frames not stored yet, in one prepared batch; answers for every frame given, in order. Frames
+     * already stored are found first (a look-up per few hundred frames in the camera+epoch+seq index) rather than
+     * by catching conflicts, so that any other conflict — two frames claiming one path — still fails loudly.
+     */
+    private List<Stored> insertCameraFrames(DSLContext sql, long stream, String cameraId, List<NewCameraFrame> frames) {
+        Map<FrameId, Stored> stored = find(sql, cameraId, frames.stream().map(NewCameraFrame::id).toList(), false);
+        Map<FrameId, NewCameraFrame> missing = new LinkedHashMap<>();
+        frames.stream().filter(frame -> !stored.containsKey(frame.id())).forEach(frame -> missing.putIfAbsent(frame.id(), frame));
+        if (!missing.isEmpty()) {
+            long now = library.clock().millis();
+            BatchBindStep batch = sql.batch(sql.insertInto(FRAME, FRAME.ORIGIN_SEQUENCE_ID, FRAME.CAMERA_ID, FRAME.EPOCH,
+                            FRAME.SEQ, FRAME.CAPTURED_AT, FRAME.UTC_OFFSET_S, FRAME.SHA256, FRAME.SIZE, FRAME.WIDTH,
+                            FRAME.HEIGHT, FRAME.PATH, FRAME.ADDED_AT)
+                    .values((Integer) null, null, null, null, null, null, null, null, null, null, null, null));
+            for (NewCameraFrame frame : missing.values()) {
+                batch = batch.bind(key(stream), cameraId, frame.id().epoch(), frame.id().sequence(),
+                        frame.capturedAt().toEpochMilli(), frame.utcOffsetSeconds(), frame.sha256(), frame.size(),
+                        FrameRows.dimension(frame.width()), FrameRows.dimension(frame.height()), frame.path(), now);
+            }
+            batch.execute();
+            stored.putAll(find(sql, cameraId, List.copyOf(missing.keySet()), true));
         }
-        long id = sql.insertInto(FRAME)
-                .set(FRAME.ORIGIN_SEQUENCE_ID, Math.toIntExact(stream)).set(FRAME.CAMERA_ID, cameraId)
-                .set(FRAME.EPOCH, frame.id().epoch()).set(FRAME.SEQ, frame.id().sequence())
-                .set(FRAME.CAPTURED_AT, frame.capturedAt().toEpochMilli()).set(FRAME.UTC_OFFSET_S, frame.utcOffsetSeconds())
-                .set(FRAME.SHA256, frame.sha256()).set(FRAME.SIZE, frame.size())
-                .set(FRAME.WIDTH, FrameRows.dimension(frame.width())).set(FRAME.HEIGHT, FrameRows.dimension(frame.height()))
-                .set(FRAME.PATH, frame.path()).set(FRAME.ADDED_AT, library.clock().millis())
-                .returning(FRAME.ID).fetchOne(FRAME.ID);
-        return new Stored(id, true, frame.path());
+        return frames.stream().map(frame -> stored.get(frame.id())).toList();
+    }
+
+    /** The stored frames among {@code ids}, looked up a few hundred at a time in the camera+epoch+seq index. */
+    private static Map<FrameId, Stored> find(DSLContext sql, String cameraId, List<FrameId> ids, boolean inserted) {
+        Map<FrameId, Stored> found = new HashMap<>();
+        Map<String, List<Long>> byEpoch = new LinkedHashMap<>();
+        ids.forEach(id -> byEpoch.computeIfAbsent(id.epoch(), epoch -> new ArrayList<>()).add(id.sequence()));
+        for (Map.Entry<String, List<Long>> epoch : byEpoch.entrySet()) {
+            List<Long> seqs = epoch.getValue();
+            for (int from = 0; from < seqs.size(); from += LOOKUP_CHUNK) {
+                sql.select(FRAME.ID, FRAME.SEQ, FRAME.PATH).from(FRAME)
+                        .where(FRAME.CAMERA_ID.eq(cameraId)).and(FRAME.EPOCH.eq(epoch.getKey()))
+                        .and(FRAME.SEQ.in(seqs.subList(from, Math.min(seqs.size(), from + LOOKUP_CHUNK))))
+                        .forEach(row -> found.put(new FrameId(epoch.getKey(), row.value2()),
+                                new Stored(row.value1(), inserted, row.value3())));
+            }
+        }
+        return found;
     }
 
     /** The partial unique index on (camera_id, epoch, seq) serves this; it needs the camera_id IS NOT NULL term. */
@@ -262,28 +291,66 @@ final class JooqFrames implements Frames {
 
     @Override
     public void recordIngest(long frameId, FrameAnalysis analysis) {
-        library.write(sql -> {
-            Exposure exposure = analysis.exposure();
-            int updated = sql.update(FRAME)
-                    .set(FRAME.INGESTED_AT, library.clock().millis())
-                    .set(FRAME.MEAN_LUMA, analysis.meanLuma())
-                    .set(FRAME.HISTOGRAM, FrameRows.histogramBytes(analysis.histogram()))
-                    .set(FRAME.EXPOSURE_TIME_S, exposure.timeSeconds().isPresent() ? exposure.timeSeconds().getAsDouble() : null)
-                    .set(FRAME.F_NUMBER, exposure.fNumber().isPresent() ? exposure.fNumber().getAsDouble() : null)
-                    .set(FRAME.ISO, exposure.iso().isPresent() ? exposure.iso().getAsInt() : null)
-                    .set(FRAME.WIDTH, analysis.width()).set(FRAME.HEIGHT, analysis.height())
-                    .where(FRAME.ID.eq(key(frameId))).execute();
-            if (updated == 0) {
-                throw unknownFrame(frameId);
+        recordIngest(Map.of(frameId, analysis));
+    }
+
+    @Override
+    public void recordIngest(Map<Long, FrameAnalysis> analyses) {
+        library.database().write(recordingIngest(analyses));
+    }
+
+    /** Two prepared batches: the frames' rows, then their thumbnails. */
+    @Override
+    public SqlWork<Void> recordingIngest(Map<Long, FrameAnalysis> analyses) {
+        Map<Long, FrameAnalysis> results = Map.copyOf(analyses);
+        return library.jooq(sql -> {
+            if (results.isEmpty()) {
+                return null;
             }
-            if (analysis.thumbnail().isPresent()) {
-                Thumbnail thumbnail = analysis.thumbnail().get();
-                sql.insertInto(FRAME_THUMBNAIL).set(FRAME_THUMBNAIL.FRAME_ID, key(frameId))
-                        .set(FRAME_THUMBNAIL.WIDTH, thumbnail.width()).set(FRAME_THUMBNAIL.HEIGHT, thumbnail.height())
-                        .set(FRAME_THUMBNAIL.JPEG, thumbnail.jpeg())
-                        .onConflict(FRAME_THUMBNAIL.FRAME_ID).doUpdate()
-                        .set(FRAME_THUMBNAIL.WIDTH, thumbnail.width()).set(FRAME_THUMBNAIL.HEIGHT, thumbnail.height())
-                        .set(FRAME_THUMBNAIL.JPEG, thumbnail.jpeg()).execute();
+            List<Integer> keys = results.keySet().stream().map(JooqFrames::key).toList();
+            Set<Integer> known = new HashSet<>();
+            for (int from = 0; from < keys.size(); from += LOOKUP_CHUNK) {
+                known.addAll(sql.select(FRAME.ID).from(FRAME)
+                        .where(FRAME.ID.in(keys.subList(from, Math.min(keys.size(), from + LOOKUP_CHUNK))))
+                        .fetch(FRAME.ID));
+            }
+            Optional<Long> unknown = results.keySet().stream().filter(id -> !known.contains(key(id))).findFirst();
+            if (unknown.isPresent()) {
+                throw unknownFrame(unknown.get());
+            }
+            long now = library.clock().millis();
+            BatchBindStep rows = sql.batch(sql.update(FRAME)
+                    .set(FRAME.INGESTED_AT, (Long) null).set(FRAME.MEAN_LUMA, (Double) null)
+                    .set(FRAME.HISTOGRAM, (byte[]) null).set(FRAME.EXPOSURE_TIME_S, (Double) null)
+                    .set(FRAME.F_NUMBER, (Double) null).set(FRAME.ISO, (Integer) null)
+                    .set(FRAME.WIDTH, (Integer) null).set(FRAME.HEIGHT, (Integer) null)
+                    .where(FRAME.ID.eq((Integer) null)));
+            BatchBindStep thumbnails = sql.batch(sql.insertInto(FRAME_THUMBNAIL, FRAME_THUMBNAIL.FRAME_ID,
+                            FRAME_THUMBNAIL.WIDTH, FRAME_THUMBNAIL.HEIGHT, FRAME_THUMBNAIL.JPEG)
+                    .values((Integer) null, null, null, null)
+                    .onConflict(FRAME_THUMBNAIL.FRAME_ID).doUpdate()
+                    .set(FRAME_THUMBNAIL.WIDTH, DSL.excluded(FRAME_THUMBNAIL.WIDTH))
+                    .set(FRAME_THUMBNAIL.HEIGHT, DSL.excluded(FRAME_THUMBNAIL.HEIGHT))
+                    .set(FRAME_THUMBNAIL.JPEG, DSL.excluded(FRAME_THUMBNAIL.JPEG)));
+            boolean anyThumbnail = false;
+            for (Map.Entry<Long, FrameAnalysis> result : results.entrySet()) {
+                FrameAnalysis analysis = result.getValue();
+                Exposure exposure = analysis.exposure();
+                rows = rows.bind(now, analysis.meanLuma(), FrameRows.histogramBytes(analysis.histogram()),
+                        exposure.timeSeconds().isPresent() ? exposure.timeSeconds().getAsDouble() : null,
+                        exposure.fNumber().isPresent() ? exposure.fNumber().getAsDouble() : null,
+                        exposure.iso().isPresent() ? exposure.iso().getAsInt() : null,
+                        analysis.width(), analysis.height(), key(result.getKey()));
+                if (analysis.thumbnail().isPresent()) {
+                    Thumbnail thumbnail = analysis.thumbnail().get();
+                    thumbnails = thumbnails.bind(key(result.getKey()), thumbnail.width(), thumbnail.height(),
+                            thumbnail.jpeg());
+                    anyThumbnail = true;
+                }
+            }
+            rows.execute();
+            if (anyThumbnail) {
+                thumbnails.execute();
             }
             return null;
         });

@@ -86,7 +86,8 @@ class CameraWatchTest {
 
         agent.agent().control().command(CaptureControl.AGENT, "pause", "paused on the camera");
         await().atMost(Duration.ofSeconds(20)).until(() -> state(id) == CameraState.PAUSED);
-        assertThat(cameras.states().why(id)).hasValueSatisfying(why -> assertThat(why).contains("paused on the camera"));
+        assertThat(cameras.states().why(id))
+                .hasValueSatisfying(why -> assertThat(why).contains("paused on the camera"));
         assertThat(changes).containsSubsequence(CameraState.ONLINE, CameraState.CAPTURING, CameraState.PAUSED);
     }
 

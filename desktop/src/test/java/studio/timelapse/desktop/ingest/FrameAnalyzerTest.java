@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import studio.timelapse.desktop.ingest.IngestFailure.Kind;
+import studio.timelapse.desktop.library.Exposure;
 import studio.timelapse.desktop.ingest.TestJpegs.Chroma;
 import studio.timelapse.desktop.ingest.TestJpegs.Flavour;
 
@@ -54,7 +55,7 @@ class FrameAnalyzerTest {
 
         FrameAnalysis analysis = analyzer.analyze(jpeg);
 
-        assertThat(analysis.exposure().exposureTimeSeconds()).hasValueCloseTo(0.004, within(1e-12));
+        assertThat(analysis.exposure().timeSeconds()).hasValueCloseTo(0.004, within(1e-12));
         assertThat(analysis.exposure().fNumber()).hasValueCloseTo(5.6, within(1e-12));
         assertThat(analysis.exposure().iso()).hasValue(400);
         CaptureTime time = analysis.captureTime().orElseThrow();

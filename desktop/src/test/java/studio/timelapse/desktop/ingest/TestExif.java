@@ -11,7 +11,7 @@ import java.util.List;
  * Writes the EXIF block a camera would put in its JPEGs: IFD0 (orientation, DateTime), the Exif IFD (exposure time,
  * f-number, ISO, DateTimeOriginal with sub-seconds and offset) and IFD1 with an embedded JPEG thumbnail.
  */
-final class TestExif {
+public final class TestExif {
     private static final int ASCII = 2;
     private static final int SHORT = 3;
     private static final int LONG = 4;
@@ -32,7 +32,7 @@ final class TestExif {
         this.order = order;
     }
 
-    static TestExif bigEndian() {
+    public static TestExif bigEndian() {
         return new TestExif(ByteOrder.BIG_ENDIAN);
     }
 
@@ -40,37 +40,37 @@ final class TestExif {
         return new TestExif(ByteOrder.LITTLE_ENDIAN);
     }
 
-    TestExif orientation(int value) {
+    public TestExif orientation(int value) {
         orientation = value;
         return this;
     }
 
-    TestExif dateTime(String value) {
+    public TestExif dateTime(String value) {
         dateTime = value;
         return this;
     }
 
-    TestExif dateTimeOriginal(String value, String subSeconds, String offset) {
+    public TestExif dateTimeOriginal(String value, String subSeconds, String offset) {
         dateTimeOriginal = value;
         subSecondOriginal = subSeconds;
         offsetOriginal = offset;
         return this;
     }
 
-    TestExif exposure(long numerator, long denominator, long fNumberTenths, int isoSpeed) {
+    public TestExif exposure(long numerator, long denominator, long fNumberTenths, int isoSpeed) {
         exposureTime = new long[] {numerator, denominator};
         fNumber = new long[] {fNumberTenths, 10};
         iso = isoSpeed;
         return this;
     }
 
-    TestExif thumbnail(byte[] jpeg) {
+    public TestExif thumbnail(byte[] jpeg) {
         thumbnail = jpeg;
         return this;
     }
 
     /** {@code jpeg} with this EXIF block as an APP1 segment right after its start-of-image marker. */
-    byte[] into(byte[] jpeg) {
+    public byte[] into(byte[] jpeg) {
         byte[] tiff = tiff();
         byte[] preamble = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
         int segmentLength = 2 + preamble.length + tiff.length;

@@ -19,15 +19,15 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /** Real JPEGs for the ingest tests, made with the JDK's encoder in the flavours cameras produce. */
-final class TestJpegs {
+public final class TestJpegs {
     private static final String NATIVE_FORMAT = "javax_imageio_jpeg_image_1.0";
 
     private TestJpegs() {}
 
     /** How to encode: chroma subsampling, quality, restart interval, progressive, optimized Huffman tables. */
-    record Flavour(String name, Chroma chroma, int quality, int restartInterval, boolean progressive,
+    public record Flavour(String name, Chroma chroma, int quality, int restartInterval, boolean progressive,
             boolean optimizedTables) {
-        static Flavour baseline420() {
+        public static Flavour baseline420() {
             return new Flavour("baseline 4:2:0", Chroma.YUV420, 90, 0, false, false);
         }
 
@@ -62,7 +62,7 @@ final class TestJpegs {
     }
 
     /** Luma sampling factors: 4:2:0 is 2×2, 4:2:2 is 2×1, 4:4:4 is 1×1; GREY has one component. */
-    enum Chroma {
+    public enum Chroma {
         YUV420(2, 2), YUV422(2, 1), YUV444(1, 1), GREY(1, 1);
 
         final int horizontal;
@@ -78,7 +78,7 @@ final class TestJpegs {
      * A photo-like picture: a sky gradient, hills, bright and saturated shapes, fine texture and sensor noise, so that
      * blocks carry AC detail and colours reach the edges of the gamut.
      */
-    static BufferedImage photo(int width, int height, long seed, int imageType) {
+    public static BufferedImage photo(int width, int height, long seed, int imageType) {
         BufferedImage image = new BufferedImage(width, height, imageType);
         Random random = new Random(seed);
         double sunX = width * (0.2 + 0.6 * random.nextDouble());
@@ -130,7 +130,7 @@ final class TestJpegs {
         return image;
     }
 
-    static byte[] photoJpeg(int width, int height, long seed, Flavour flavour) {
+    public static byte[] photoJpeg(int width, int height, long seed, Flavour flavour) {
         int type = flavour.chroma() == Chroma.GREY ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB;
         return encode(photo(width, height, seed, type), flavour);
     }
@@ -139,7 +139,7 @@ final class TestJpegs {
         return (int) Math.max(0, Math.min(255, Math.round(value)));
     }
 
-    static byte[] encode(BufferedImage image, Flavour flavour) {
+    public static byte[] encode(BufferedImage image, Flavour flavour) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try {
             ImageWriteParam param = writer.getDefaultWriteParam();

@@ -13,7 +13,8 @@ public final class CertificateMismatchException extends IOException {
     private final transient CertificateFingerprint presented;
     private final transient CertificateFingerprint claimed;
 
-    CertificateMismatchException(AgentAddress address, CertificateFingerprint presented, CertificateFingerprint claimed) {
+    CertificateMismatchException(AgentAddress address, CertificateFingerprint presented,
+            CertificateFingerprint claimed) {
         super("The camera at " + address + " presented the certificate " + presented.shortForm() + " but its pairing"
                 + " answer names " + claimed.shortForm() + ": another device may be answering in its place. Nothing"
                 + " was paired; connect the studio directly to the camera's network and try again.");

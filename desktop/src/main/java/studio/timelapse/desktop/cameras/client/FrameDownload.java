@@ -79,7 +79,8 @@ public final class FrameDownload implements AutoCloseable {
             }
             OptionalLong length = range.group(3).equals("*") ? OptionalLong.empty()
                     : OptionalLong.of(Long.parseLong(range.group(3)));
-            return Optional.of(new ContentRange(Long.parseLong(range.group(1)), Long.parseLong(range.group(2)), length));
+            return Optional.of(new ContentRange(Long.parseLong(range.group(1)), Long.parseLong(range.group(2)),
+                    length));
         });
     }
 

@@ -127,7 +127,8 @@ public final class StudioIdentity {
                         Pem.decode(Pem.PRIVATE_KEY, read(privateFile))));
                 PublicKey publicKey = factory.generatePublic(new X509EncodedKeySpec(
                         Pem.decode(Pem.PUBLIC_KEY, read(publicFile))));
-                if (!(publicKey instanceof ECPublicKey ec) || ec.getParams().getCurve().getField().getFieldSize() != 256) {
+                if (!(publicKey instanceof ECPublicKey ec)
+                        || ec.getParams().getCurve().getField().getFieldSize() != 256) {
                     throw unusable(folder, "the public key is not an EC P-256 key");
                 }
                 KeyPair keys = new KeyPair(publicKey, privateKey);

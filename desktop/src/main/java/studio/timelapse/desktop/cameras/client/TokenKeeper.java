@@ -23,8 +23,8 @@ import studio.timelapse.shared.protocol.pairing.TokenResponse;
 final class TokenKeeper {
     /** Refusal codes that a new token cures. */
     static boolean renewable(AgentRefusedException refused) {
-        return refused.status() == 401 && (refused.hasCode("auth.token_expired") || refused.hasCode("auth.token_invalid")
-                || refused.hasCode("auth.token_missing"));
+        return refused.status() == 401 && (refused.hasCode("auth.token_expired")
+                || refused.hasCode("auth.token_invalid") || refused.hasCode("auth.token_missing"));
     }
 
     /** Posts a token request to the agent's {@code POST /api/v1/token}. */

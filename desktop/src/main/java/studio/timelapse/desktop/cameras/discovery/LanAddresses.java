@@ -1,5 +1,6 @@
 package studio.timelapse.desktop.cameras.discovery;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -23,7 +24,7 @@ final class LanAddresses {
                 continue;
             }
             Collections.list(network.getInetAddresses()).stream()
-                    .sorted((a, b) -> Boolean.compare(b instanceof java.net.Inet4Address, a instanceof java.net.Inet4Address))
+                    .sorted((a, b) -> Boolean.compare(b instanceof Inet4Address, a instanceof Inet4Address))
                     .findFirst().ifPresent(addresses::add);
         }
         return addresses;

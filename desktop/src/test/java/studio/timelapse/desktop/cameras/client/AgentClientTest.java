@@ -92,7 +92,8 @@ class AgentClientTest {
     void downloadsWholeFramesAndResumesPartOfOneWithIfRange() throws Exception {
         try (AgentClient client = client(pair())) {
             client.capture(CaptureCommand.START);
-            await().atMost(Duration.ofSeconds(20)).until(() -> client.frames(Optional.empty(), 10).frames().size() >= 2);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> client.frames(Optional.empty(), 10).frames().size() >= 2);
             FramePage page = client.frames(Optional.empty(), 1);
             FrameInfo first = page.frames().get(0);
             assertThat(page.next()).isPresent();
@@ -120,7 +121,8 @@ class AgentClientTest {
             assertThat(sha256(assembled.toByteArray())).isEqualTo(first.sha256());
 
             try (FrameDownload changed = client.download(first.id(), have, Optional.of("\"" + "0".repeat(64) + "\""))) {
-                assertThat(changed.status()).as("an If-Range that no longer matches gets the whole file").isEqualTo(200);
+                assertThat(changed.status()).as("an If-Range that no longer matches gets the whole file")
+                        .isEqualTo(200);
                 assertThat(changed.firstByte()).isZero();
                 assertThat(sha256(changed.body().readAllBytes())).isEqualTo(first.sha256());
             }

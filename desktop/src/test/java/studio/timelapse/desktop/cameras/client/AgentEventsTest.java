@@ -115,7 +115,8 @@ class AgentEventsTest {
         try (EventSubscription events = client.events(Optional.empty(), listener)) {
             await().atMost(Duration.ofSeconds(10)).until(events::connected);
             agent.stop();
-            await().atMost(Duration.ofSeconds(10)).until(() -> told.stream().filter("disconnected"::equals).count() >= 3);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> told.stream().filter("disconnected"::equals).count() >= 3);
             assertThat(events.connected()).isFalse();
             agent.restart();
             await().atMost(Duration.ofSeconds(10)).until(events::connected);

@@ -1,0 +1,69 @@
+package studio.timelapse.bench.library;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import studio.timelapse.desktop.library.Frames;
+import studio.timelapse.desktop.library.Library;
+import studio.timelapse.desktop.library.PageCursor;
+import studio.timelapse.desktop.library.Sequence;
+import studio.timelapse.desktop.library.Sequences;
+import studio.timelapse.shared.actionlog.ActionLog;
+
+/**
+ * The synthetic library, opened once per fork. It is built on first use in {@code folder} (default: a folder per
+ * size under the temp folder) and reused by later forks and runs: building a million frames takes minutes.
+ */
+@State(Scope.Benchmark)
+public class LibraryState {
+    @Param("1000000")
+    public long frames;
+
+    @Param("")
+    public String folder;
+
+    ActionLog log;
+    Library library;
+    Frames store;
+    long stream;
+    long defined;
+    long perCamera;
+    private final SplittableRandom random = new SplittableRandom(42);
+
+    @Setup(Level.Trial)
+    public void open() throws IOException {
+        Path where = folder.isEmpty() ? Path.of(System.getProperty("java.io.tmpdir"), "timelapse-bench-library-" + frames)
+                : Path.of(folder);
+        log = ActionLog.builder("bench").build();
+        library = SyntheticLibrary.ensure(where, frames, log, System.out::println);
+        store = Frames.of(library);
+        Sequences sequences = Sequences.of(library);
+        stream = sequences.streamOf(SyntheticLibrary.cameraId(1)).map(Sequence::id).orElseThrow();
+        defined = sequences.findByName(SyntheticLibrary.DEFINED).map(Sequence::id).orElseThrow();
+        perCamera = SyntheticLibrary.perCamera(frames);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        library.close();
+        log.close();
+    }
+
+    /** A random capture time of camera 1, leaving a page's worth of frames after it. */
+    Instant randomTime() {
+        return SyntheticLibrary.capturedAt(1, 1 + random.nextLong(perCamera - 1000));
+    }
+
+    /** Where a page starting at a random time continues, as a screen scrolled there would hold it. */
+    Optional<PageCursor> randomCursor() {
+        return Optional.of(new PageCursor(randomTime(), 0, 0));
+    }
+}
