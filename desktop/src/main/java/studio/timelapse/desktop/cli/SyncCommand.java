@@ -126,7 +126,7 @@ final class SyncCommand implements Callable<Integer> {
         if (parallel < 1 || parallel > 16) {
             throw new ParameterException(spec.commandLine(), "--parallel is 1 to 16, not " + parallel);
         }
-        settings = settings.withParallelDownloads(parallel, Math.max(parallel * 8, 32));
+        settings = settings.withParallelDownloads(parallel, Math.max(parallel * 32, 128));
         if (limit != null) {
             settings = settings.withBandwidthCap(bytesPerSecond(limit));
         }

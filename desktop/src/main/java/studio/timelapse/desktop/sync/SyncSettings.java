@@ -54,11 +54,12 @@ public record SyncSettings(int parallelDownloads, int framesAhead, int pageSize,
     }
 
     /**
-     * Four downloads at once, 64 frames or one second a chunk, 256 MB left free; a failed run is tried again after
+     * Four downloads at once and up to 128 frames fetched ahead (so the network stays busy while a chunk is being
+     * stored), 64 frames or one second a chunk, 256 MB left free; a failed run is tried again after
      * 2 s, doubling to 5 minutes, for as long as it takes (an offline camera comes back, a full disk is emptied).
      */
     public static SyncSettings defaults() {
-        return new SyncSettings(4, 32, 200, 64, Duration.ofSeconds(1), OptionalLong.empty(), 256_000_000L,
+        return new SyncSettings(4, 128, 200, 64, Duration.ofSeconds(1), OptionalLong.empty(), 256_000_000L,
                 RetryPolicy.standard().withMaxAttempts(Integer.MAX_VALUE), Persistence.standard());
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import studio.timelapse.desktop.cameras.client.AgentRefusedException;
 import studio.timelapse.desktop.cameras.client.CameraUnreachableException;
+import studio.timelapse.desktop.cameras.client.CertificateMismatchException;
 import studio.timelapse.desktop.library.Camera;
 import studio.timelapse.desktop.library.LibraryFixture;
 import studio.timelapse.shared.refusal.RefusedException;
@@ -114,6 +115,24 @@ class CameraPairingTest {
                     assertThat(e.getMessage()).contains("pair it again");
                 });
         assertThat(state()).isEqualTo(CameraState.ERROR);
+    }
+
+    @Test
+    void aDeviceInTheMiddleIsCaughtBecauseThePairingAnswerNamesAnotherCertificate() throws Exception {
+        try (TlsInterceptor middle = TlsInterceptor.relayingTo(agent.address(), agentHome.resolve("middle"),
+                fixture.log().log())) {
+            CameraDirectory.Added added = cameras.directory().add(middle.address(), Optional.empty());
+            assertThat(added.presented()).isEqualTo(middle.fingerprint());
+            assertThatThrownBy(() -> cameras.pairing().pair(agent.id(), agent.openPairingWindow(), Optional.empty(),
+                    "Test studio"))
+                    .isInstanceOfSatisfying(CertificateMismatchException.class, e -> {
+                        assertThat(e.presented()).isEqualTo(middle.fingerprint());
+                        assertThat(e.claimed()).isEqualTo(agent.fingerprint());
+                        assertThat(e.getMessage()).contains("another device may be answering in its place");
+                    });
+        }
+        assertThat(fixture.cameras().find(agent.id()).orElseThrow().paired()).as("nothing pinned").isFalse();
+        assertThat(state()).isEqualTo(CameraState.DISCOVERED);
     }
 
     @Test

@@ -111,6 +111,24 @@ class AgentEventsTest {
     }
 
     @Test
+    void aStreamWithoutALineForTheIdleTimeoutCountsAsBrokenAndIsReopened() throws Exception {
+        AgentClient watchful = AgentClient.builder(client.agent(), StudioIdentity.loadOrCreate(library,
+                recording.log()), recording.log())
+                .eventTiming(new EventSubscription.Timing(Duration.ofMillis(100), Duration.ofMillis(200),
+                        Duration.ofMillis(600)))
+                .build();
+        // An idle agent sends nothing but a heartbeat every 15 s: 0.6 s of silence looks like a dead connection.
+        try (EventSubscription events = watchful.events(Optional.empty(), listener)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> told.stream().filter("connected"::equals).count() >= 2);
+            assertThat(told).containsSubsequence("connected", "disconnected", "connected");
+            assertThat(recording.ofType("studio:camera:events_lost")).anySatisfy(lost -> assertThat(
+                    String.valueOf(lost.fields().get("reason"))).contains("no heartbeat from the camera"));
+        } finally {
+            watchful.close();
+        }
+    }
+
+    @Test
     void reconnectsWithBackoffWhileTheAgentIsDownAndCarriesOnWhenItIsBack() throws Exception {
         try (EventSubscription events = client.events(Optional.empty(), listener)) {
             await().atMost(Duration.ofSeconds(10)).until(events::connected);

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds bench/target/benchmarks.jar and runs the ingest benchmark: 12-megapixel (4056x3040) JPEGs analysed per
+# second with 1 and 2 threads, next to ImageIO's full and subsampled decodes of the same files. Output goes to
+# bench/results/ingest-<UTC time>/ with machine.txt (machine, load before and after). See docs/benchmarks.md.
+# Extra JMH options are appended (e.g. -wi 1 -i 2 for a quick look; not for the record).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+./mvnw -B -q -pl bench -am package -DskipTests
+
+out="bench/results/ingest-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+{
+    echo "nproc: $(nproc)"
+    lscpu | grep -E '^Model name' || true
+    java -version 2>&1
+    echo "kernel: $(uname -srm)"
+    df -hT "${TMPDIR:-/tmp}"
+    echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' (with uncommitted changes)')"
+    echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$out/machine.txt"
+
+for threads in 1 2; do
+    java -jar bench/target/benchmarks.jar 'studio\.timelapse\.bench\.ingest\.IngestBenchmark\.' -t "$threads" \
+        -prof studio.timelapse.bench.CpuTimeProfiler \
+        -rf json -rff "$out/ingest-t$threads.json" "$@" 2>&1 | tee "$out/ingest-t$threads.txt"
+    echo "load after $threads thread(s): $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
+done
+
+echo "Results: $out"
