@@ -27,6 +27,7 @@ public final class TimelapseCli {
                 .addSubcommand(new LibraryCommand(homes))
                 .addSubcommand(new SequencesCommand(homes, ZoneId.systemDefault()))
                 .addSubcommand(new RenderCommand(homes, ZoneId.systemDefault()))
+                .addSubcommand(new SchedulesCommand(homes))
                 .addSubcommand(new StudioCommand(homes))
                 .addSubcommand(new DemoCommand(homes))
                 .addSubcommand(new CamerasCommand(homes, ZoneId.systemDefault(), Clock.systemUTC()))

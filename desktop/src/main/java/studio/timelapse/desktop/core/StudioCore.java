@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import studio.timelapse.desktop.render.RenderScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import studio.timelapse.desktop.cameras.client.StudioIdentity;
@@ -29,6 +33,8 @@ import studio.timelapse.shared.lock.Locks;
  * either is the same work, visible to both, and resumed by whichever starts next.
  */
 public final class StudioCore implements AutoCloseable {
+    private static final Duration SCHEDULE_CHECK = Duration.ofMinutes(10);
+
     /** Cameras synced at once; more wait their turn (each sync downloads several frames in parallel). */
     private static final int SYNC_WORKERS = 4;
     private final Library library;
@@ -40,6 +46,8 @@ public final class StudioCore implements AutoCloseable {
     private final ImportJob importJob;
     private final AgentCameraLinks cameraLinks;
     private final SyncScheduler sync;
+    private final RenderScheduler renderScheduler;
+    private final ScheduledExecutorService schedules;
     private final ActionLog log;
 
     private StudioCore(Library library, Locks locks, Encoders encoders, JobRunner jobs, RenderJob renderJob,
@@ -50,11 +58,19 @@ public final class StudioCore implements AutoCloseable {
         this.importJob = importJob;
         this.cameraLinks = cameraLinks;
         this.sync = sync;
+        this.renderScheduler = new RenderScheduler(library, jobs, renderJob, library.clock(), log);
+        this.schedules = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "render-schedules");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.library = library;
         this.locks = locks;
         this.encoders = encoders;
         this.jobs = jobs;
         this.log = log;
+        // Each occurrence waits in the queue for its time; looking again now and then queues the ones after it.
+        schedules.scheduleWithFixedDelay(this::catchUpSchedules, 0, SCHEDULE_CHECK.toSeconds(), TimeUnit.SECONDS);
     }
 
     /**
@@ -160,6 +176,19 @@ public final class StudioCore implements AutoCloseable {
         return cameraLinks;
     }
 
+    /** Scheduled renders: their occurrences are queued as render jobs by this core every few minutes. */
+    public RenderScheduler renderScheduler() {
+        return renderScheduler;
+    }
+
+    private void catchUpSchedules() {
+        try {
+            renderScheduler.catchUp();
+        } catch (IOException | RuntimeException e) {
+            log.message("studio:render:schedules_failed", java.util.Map.of("reason", String.valueOf(e)));
+        }
+    }
+
     public Encoders encoders() {
         return encoders;
     }
@@ -171,6 +200,7 @@ public final class StudioCore implements AutoCloseable {
     /** Stops taking work, lets running jobs reach a checkpoint for a moment, and closes the library. */
     @Override
     public void close() {
+        schedules.shutdownNow();
         try {
             jobs.close(Duration.ofSeconds(5));
         } finally {

@@ -77,6 +77,14 @@ public record RenderRequest(Optional<Long> sequenceId, Optional<String> folder, 
                 Optional.empty(), List.of(), false, output);
     }
 
+    /** This render of {@code sequenceId} between {@code from} and {@code to}, into {@code output}. */
+    public RenderRequest forRange(long sequence, Optional<Instant> rangeFrom, Optional<Instant> rangeTo,
+            String newOutput) {
+        return new RenderRequest(Optional.of(sequence), Optional.empty(), rangeFrom, rangeTo, every, size, crop, fps,
+                quality, encoder, deflickerWindow, blendFrames, timeFormat, timeCorner, title, viewport, preview,
+                newOutput);
+    }
+
     public SizePreset sizePreset() {
         return preview ? SizePreset.P480 : SizePreset.parse(size);
     }
