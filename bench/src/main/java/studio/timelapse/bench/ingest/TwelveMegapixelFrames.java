@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import studio.timelapse.camera.capture.CaptureRequest;
+import studio.timelapse.camera.capture.synthetic.SceneClock;
 import studio.timelapse.camera.capture.synthetic.SyntheticCamera;
 import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.protocol.FrameSettings;
@@ -43,13 +44,16 @@ public class TwelveMegapixelFrames {
         folder = Files.createTempDirectory("ingest-bench");
         files = new ArrayList<>();
         FrameSettings settings = FrameSettings.automatic().withSize(WIDTH, HEIGHT);
-        Instant dawn = Instant.parse("2026-06-21T05:00:00Z");
+        // Slot i (a second apart) shows the scene at 05:00 + i × 15 h / (frames - 1): dawn to dusk.
+        Instant now = Instant.now();
+        double speed = 15.0 * 3600 / Math.max(1, frames - 1);
+        SceneClock day = SceneClock.accelerated(now, Instant.parse("2026-06-21T05:00:00Z"), speed);
         try (ActionLog log = ActionLog.builder("bench").build();
-                SyntheticCamera camera = SyntheticCamera.builder(log).zone(ZoneOffset.UTC).build()) {
+                SyntheticCamera camera = SyntheticCamera.builder(log).zone(ZoneOffset.UTC).sceneClock(day).build()) {
             for (int i = 0; i < frames; i++) {
-                Instant slot = dawn.plusSeconds(i * 15L * 3600 / Math.max(1, frames - 1));
+                Instant slot = now.plusSeconds(i);
                 Path file = folder.resolve(String.format("frame-%02d.jpg", i));
-                camera.capture(new CaptureRequest(settings, slot, slot.plusSeconds(600)), file);
+                camera.capture(new CaptureRequest(settings, slot, Instant.now().plusSeconds(600)), file);
                 files.add(file);
                 totalBytes += Files.size(file);
             }

@@ -32,6 +32,8 @@ public final class TimelapseCli {
                 .addSubcommand(new DemoCommand(homes))
                 .addSubcommand(new CamerasCommand(homes, ZoneId.systemDefault(), Clock.systemUTC()))
                 .addSubcommand(new SyncCommand(homes))
+                .addSubcommand(new ImportCommand(homes, ZoneId.systemDefault()))
+                .addSubcommand(new IngestCommand(homes))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.getCommandSpec().versionProvider(new VersionText(build));
         cli.setParameterExceptionHandler(usageError());

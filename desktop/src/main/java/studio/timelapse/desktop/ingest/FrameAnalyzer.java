@@ -1,10 +1,12 @@
 package studio.timelapse.desktop.ingest;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +18,7 @@ import studio.timelapse.desktop.ingest.IngestFailure.Kind;
  * <p>The image data is read by {@link DcDecoder}, which decodes only each 8×8 block's DC coefficient: for a
  * 12-megapixel frame that is a 507×380 image of block means, enough for luma statistics and a 320 px thumbnail, at a
  * fraction of a full decode's cost. Progressive JPEGs go through the JDK's decoder with subsampling instead, giving
- * the same block means more slowly. Stateless and thread-safe: one analyzer serves every thread.
+ * the same block means more slowly. Thread-safe: one analyzer serves every thread (each keeps its own read buffer).
  */
 public final class FrameAnalyzer {
     /** Larger files are not camera frames; refusing them keeps one analysis's memory bounded. */
@@ -24,8 +26,40 @@ public final class FrameAnalyzer {
     /** Larger images are not camera frames either; the block planes of one stay under ~20 MB. */
     static final long MAX_PIXELS = 250_000_000L;
 
+    /** Files up to this size are read into a buffer each thread keeps; larger ones get their own array. */
+    private static final int KEPT_BUFFER_BYTES = 32 << 20;
+
+    /**
+     * Each thread's read buffer: a 12-megapixel frame is several megabytes, and a fresh array per frame costs page
+     * faults and (as a humongous object) collector work, at 30 frames a second.
+     */
+    private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[0]);
+
     public FrameAnalysis analyze(Path file) throws IngestFailure {
-        return analyze(read(file));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > MAX_FILE_BYTES) {
+                throw new IngestFailure(Kind.UNSUPPORTED, "a file of " + size + " bytes, larger than any camera frame");
+            }
+            byte[] buffer = buffers.get();
+            if (buffer.length < size) {
+                buffer = new byte[(int) size];
+                if (size <= KEPT_BUFFER_BYTES) {
+                    buffers.set(buffer);
+                }
+            }
+            ByteBuffer target = ByteBuffer.wrap(buffer, 0, (int) size);
+            while (target.hasRemaining() && channel.read(target) >= 0) {
+                // reads until the buffer holds the whole file, or the file turns out shorter than it was
+            }
+            return analyze(buffer, target.position());
+        } catch (NoSuchFileException e) {
+            throw new IngestFailure(Kind.UNREADABLE, "the file " + file + " does not exist", e);
+        } catch (AccessDeniedException e) {
+            throw new IngestFailure(Kind.UNREADABLE, "no permission to read " + file, e);
+        } catch (IOException e) {
+            throw new IngestFailure(Kind.UNREADABLE, "could not read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     public FrameAnalysis analyze(byte[] jpeg) throws IngestFailure {
@@ -69,21 +103,5 @@ public final class FrameAnalyzer {
         return Thumbnails.blocksSuffice(blocks)
                 ? Thumbnails.fromBlocks(blocks, exif.orientation())
                 : Thumbnails.fromDecode(data, length, header.width(), header.height(), exif.orientation());
-    }
-
-    private static byte[] read(Path file) throws IngestFailure {
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new IngestFailure(Kind.UNSUPPORTED, "a file of " + size + " bytes, larger than any camera frame");
-            }
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new IngestFailure(Kind.UNREADABLE, "the file " + file + " does not exist", e);
-        } catch (AccessDeniedException e) {
-            throw new IngestFailure(Kind.UNREADABLE, "no permission to read " + file, e);
-        } catch (IOException e) {
-            throw new IngestFailure(Kind.UNREADABLE, "could not read " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -3,28 +3,28 @@ package studio.timelapse.desktop.ingest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import studio.timelapse.desktop.library.Frame;
 import studio.timelapse.desktop.library.FrameFiles;
 import studio.timelapse.desktop.library.Frames;
 import studio.timelapse.desktop.library.Ingests;
 import studio.timelapse.desktop.library.Library;
+import studio.timelapse.shared.db.SqlWork;
 import studio.timelapse.shared.job.JobContext;
 import studio.timelapse.shared.job.JobType;
 import studio.timelapse.shared.job.SubmitOptions;
-import studio.timelapse.shared.refusal.Refusal;
-import studio.timelapse.shared.refusal.RefusedException;
 
 /**
  * Ingests every frame of the library that is not ingested yet, synced or imported, up to a given frame: thumbnail,
- * mean luma, histogram and exposure (see {@link FrameAnalyzer}), recorded with {@link Frames#recordIngest}.
+ * mean luma, histogram and exposure (see {@link FrameAnalyzer}), recorded with {@link Frames#recordingIngest}.
  *
- * <p>Chunks of {@value #CHUNK} frames, analysed on every core; the checkpoint is the last frame id done, so a
- * resumed run goes on where the last chunk ended (and a chunk repeated after a crash records the same results
- * again). A frame whose file cannot be analysed is flagged with the reason ({@link Ingests#flagging}, in the
- * checkpoint's transaction) and logged; it never stops the job, and later runs leave it alone until the flag is
- * cleared.
+ * <p>Chunks of {@value #CHUNK} frames, analysed on every core; each chunk's results, flags and checkpoint (the last
+ * frame id done) commit in one transaction, so a resumed run goes on exactly where the last chunk ended. A frame whose
+ * file cannot be analysed is flagged with the reason ({@link Ingests#flagging}) and logged; it never stops the job,
+ * and later runs leave it alone until the flag is cleared.
  *
  * <p>Submit with {@link #submitOptions}: jobs asking for the same frames are one job.
  */
@@ -95,13 +95,15 @@ public final class IngestJob implements JobType<IngestJob.Params, IngestJob.Chec
         try (AnalysisThreads pool = new AnalysisThreads(threads, library.log())) {
             for (List<Frame> batch = ingests.waiting(at.afterFrameId(), upTo, CHUNK); !batch.isEmpty();
                     batch = ingests.waiting(at.afterFrameId(), upTo, CHUNK)) {
-                long ingested = 0;
+                Map<Long, studio.timelapse.desktop.library.FrameAnalysis> results = new LinkedHashMap<>();
                 List<Ingests.Problem> problems = new ArrayList<>();
                 for (AnalysisThreads.Outcome<Frame, FrameAnalysis> outcome : pool.map(batch, this::analyze)) {
                     Frame frame = outcome.item();
-                    if (outcome.succeeded() && record(frames, frame, outcome.result(), job)) {
-                        ingested++;
-                    } else if (!outcome.succeeded()) {
+                    if (outcome.succeeded()) {
+                        outcome.result().notes().forEach(note -> job.action().log("studio:ingest:note", "frame_id",
+                                frame.id(), "note", note));
+                        results.put(frame.id(), outcome.result().toLibrary());
+                    } else {
                         IngestFailure failure = outcome.failure();
                         job.action().log("studio:ingest:frame_flagged", "frame_id", frame.id(), "path", frame.path(),
                                 "kind", failure.kind().name(), "reason", failure.reason());
@@ -109,9 +111,14 @@ public final class IngestJob implements JobType<IngestJob.Params, IngestJob.Chec
                                 library.clock().instant()));
                     }
                 }
-                at = new Checkpoint(batch.get(batch.size() - 1).id(), at.ingested() + ingested,
+                at = new Checkpoint(batch.get(batch.size() - 1).id(), at.ingested() + results.size(),
                         at.flagged() + problems.size());
-                job.chunkDone(at, batch.size(), ingests.flagging(problems));
+                SqlWork<Void> record = frames.recordingIngest(results);
+                SqlWork<Void> flag = ingests.flagging(problems);
+                job.chunkDone(at, batch.size(), connection -> {
+                    record.run(connection);
+                    return flag.run(connection);
+                });
             }
         }
         job.action().addSuccessFields("ingested", at.ingested(), "flagged", at.flagged());
@@ -125,22 +132,5 @@ public final class IngestJob implements JobType<IngestJob.Params, IngestJob.Chec
             throw new IngestFailure(IngestFailure.Kind.UNREADABLE, e.getMessage());
         }
         return analyzer.analyze(file);
-    }
-
-    /** Records one result; false when the frame went away meanwhile (deleted with its sequence). */
-    private boolean record(Frames frames, Frame frame, FrameAnalysis analysis, JobContext<?, ?> job) {
-        for (String note : analysis.notes()) {
-            job.action().log("studio:ingest:note", "frame_id", frame.id(), "note", note);
-        }
-        try {
-            frames.recordIngest(frame.id(), analysis.toLibrary());
-            return true;
-        } catch (RefusedException e) {
-            if (e.refusals().stream().noneMatch(r -> r.kind() == Refusal.Kind.NOT_FOUND)) {
-                throw e;
-            }
-            job.action().log("studio:ingest:frame_gone", "frame_id", frame.id(), "path", frame.path());
-            return false;
-        }
     }
 }

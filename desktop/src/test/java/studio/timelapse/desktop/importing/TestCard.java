@@ -11,35 +11,35 @@ import studio.timelapse.desktop.ingest.TestExif;
 import studio.timelapse.desktop.ingest.TestJpegs;
 
 /** A folder laid out like a camera's card or a phone dump, with real JPEGs (small, to keep tests fast). */
-final class TestCard {
+public final class TestCard {
     private final Path root;
 
-    TestCard(Path root) {
+    public TestCard(Path root) {
         this.root = root;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
     /** A JPEG as a camera writes it: EXIF exposure and DateTimeOriginal ("2024:06:21 10:00:00"). */
-    static byte[] cameraJpeg(long seed, String taken) {
+    public static byte[] cameraJpeg(long seed, String taken) {
         return TestExif.bigEndian().exposure(1, 125, 80, 200).dateTimeOriginal(taken, null, null)
                 .into(plainJpeg(seed));
     }
 
     /** A JPEG without EXIF, as timelapse tools and editors often write them. */
-    static byte[] plainJpeg(long seed) {
+    public static byte[] plainJpeg(long seed) {
         return TestJpegs.photoJpeg(160, 120, seed, TestJpegs.Flavour.baseline420());
     }
 
-    static byte[] noise(int size, long seed) {
+    public static byte[] noise(int size, long seed) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
         return bytes;
     }
 
-    Path put(String relative, byte[] content) {
+    public Path put(String relative, byte[] content) {
         try {
             Path file = root.resolve(relative);
             Files.createDirectories(file.getParent());
@@ -49,7 +49,7 @@ final class TestCard {
         }
     }
 
-    Path put(String relative, byte[] content, Instant modified) {
+    public Path put(String relative, byte[] content, Instant modified) {
         Path file = put(relative, content);
         try {
             Files.setLastModifiedTime(file, FileTime.from(modified));
