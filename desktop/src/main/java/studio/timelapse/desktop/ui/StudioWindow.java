@@ -12,16 +12,20 @@ import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import studio.timelapse.desktop.ui.cameras.CameraTaskLogs;
+import studio.timelapse.desktop.ui.cameras.CamerasView;
+import studio.timelapse.desktop.ui.cameras.CamerasViewModel;
+import studio.timelapse.desktop.ui.cameras.DemoCamera;
 import studio.timelapse.desktop.ui.common.UiWork;
 import studio.timelapse.desktop.ui.jobs.JobsView;
 import studio.timelapse.desktop.ui.jobs.JobsViewModel;
 import studio.timelapse.desktop.ui.log.LogExplorerView;
 import studio.timelapse.desktop.ui.log.LogExplorerViewModel;
-import studio.timelapse.desktop.ui.log.RemoteTaskLogs;
 import studio.timelapse.desktop.ui.shell.MainWindow;
 import studio.timelapse.desktop.ui.shell.MainWindowViewModel;
 import studio.timelapse.desktop.ui.shell.Screen;
 import studio.timelapse.desktop.ui.shell.ShellSettingsFile;
+import studio.timelapse.shared.process.LocalProcess;
 
 /**
  * The studio window assembled over a {@link StudioSession}: the view-models with their background executor, the
@@ -32,6 +36,8 @@ public final class StudioWindow implements AutoCloseable {
     private final MainWindowViewModel shell;
     private final JobsViewModel jobs;
     private final LogExplorerViewModel log;
+    private final CamerasViewModel cameras;
+    private final DemoCamera demo;
     private final MainWindow window;
     private Scene scene;
 
@@ -47,9 +53,12 @@ public final class StudioWindow implements AutoCloseable {
         this.shell = new MainWindowViewModel(settings, settings.load(), background);
         ZoneId zone = ZoneId.systemDefault();
         this.log = new LogExplorerViewModel(session.logs(), session.log(), session.clock(), zone, work,
-                RemoteTaskLogs.none());
+                new CameraTaskLogs(session.cameras()));
         shell.onExplain(log::open);
         this.jobs = new JobsViewModel(session.jobs(), session.jobTypes(), session.tracker(), work, shell);
+        this.demo = new DemoCamera(session.demoCameraHome());
+        this.cameras = new CamerasViewModel(session.cameras(), session.library(), session.sync(), demo,
+                "Timelapse Studio on " + LocalProcess.hostName(), zone, work, shell);
 
         Map<Screen, Supplier<Parent>> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.JOBS, () -> {
@@ -57,7 +66,10 @@ public final class StudioWindow implements AutoCloseable {
             return new JobsView(jobs).root();
         });
         screens.put(Screen.LOG, () -> new LogExplorerView(log, zone).root());
-        screens.put(Screen.CAMERAS, () -> ComingScreen.of(Screen.CAMERAS));
+        screens.put(Screen.CAMERAS, () -> {
+            cameras.start();
+            return new CamerasView(cameras).root();
+        });
         screens.put(Screen.LIBRARY, () -> ComingScreen.of(Screen.LIBRARY));
         screens.put(Screen.RENDER, () -> ComingScreen.of(Screen.RENDER));
         log.load();
@@ -87,10 +99,16 @@ public final class StudioWindow implements AutoCloseable {
         return log;
     }
 
+    public CamerasViewModel cameras() {
+        return cameras;
+    }
+
     @Override
     public void close() throws Exception {
         jobs.close();
         log.close();
+        cameras.close();
+        demo.close();
         background.shutdown();
         background.awaitTermination(5, TimeUnit.SECONDS);
     }
