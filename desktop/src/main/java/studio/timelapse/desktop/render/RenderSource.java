@@ -1,9 +1,5 @@
 package studio.timelapse.desktop.render;
 
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.imaging.ImageProcessingException;
-import com.drew.metadata.Metadata;
-import com.drew.metadata.exif.ExifSubIFDDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +8,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.TimeZone;
-import java.util.stream.Stream;
 import studio.timelapse.desktop.library.CaptureRange;
 import studio.timelapse.desktop.library.Frame;
 import studio.timelapse.desktop.library.Frames;
@@ -30,6 +22,7 @@ import studio.timelapse.desktop.library.PageCursor;
 import studio.timelapse.desktop.library.Sequence;
 import studio.timelapse.desktop.library.SequenceKind;
 import studio.timelapse.desktop.library.Sequences;
+import studio.timelapse.desktop.render.pipeline.FolderFrames;
 import studio.timelapse.desktop.render.pipeline.FrameSelection;
 import studio.timelapse.desktop.render.pipeline.SourceFrame;
 import studio.timelapse.shared.refusal.Refusal;
@@ -105,29 +98,14 @@ final class RenderSource {
                 Optional.of(capturedAt), luma);
     }
 
-    /** A folder's JPEGs in capture order (EXIF time; file name where a file has none, or for equal times). */
+    /** A folder's JPEGs in capture order (the pipeline's {@link FolderFrames}), then the time range. */
     private static List<SourceFrame> ofFolder(RenderRequest request, Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new RefusedException(Refusal.of(Refusal.Kind.NOT_FOUND, "render.no_folder",
                     "There is no folder " + folder, "give a folder of JPEG files"));
         }
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(Files::isRegularFile).filter(RenderSource::looksLikeJpeg).sorted().toList();
-        }
-        List<SourceFrame> frames = new ArrayList<>(files.size());
-        for (Path file : files) {
-            SourceFrame frame = SourceFrame.of(file.toAbsolutePath());
-            Optional<OffsetDateTime> time = captureTime(file);
-            if (time.isPresent()) {
-                frame = frame.capturedAt(time.get());
-            }
-            frames.add(frame);
-        }
-        Comparator<SourceFrame> byTime = Comparator.comparing(
-                (SourceFrame frame) -> frame.capturedAt().map(OffsetDateTime::toInstant).orElse(Instant.MAX));
-        frames.sort(byTime.thenComparing(frame -> frame.file().getFileName().toString()));
-        return frames.stream().filter(frame -> inRange(frame, request)).toList();
+        return FolderFrames.scan(folder.toAbsolutePath(), ZoneId.systemDefault()).stream()
+                .filter(frame -> inRange(frame, request)).toList();
     }
 
     private static boolean inRange(SourceFrame frame, RenderRequest request) {
@@ -140,28 +118,5 @@ final class RenderSource {
         Instant at = frame.capturedAt().get().toInstant();
         return request.from().map(from -> !at.isBefore(from)).orElse(true)
                 && request.to().map(at::isBefore).orElse(true);
-    }
-
-    private static boolean looksLikeJpeg(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (name.endsWith(".jpg") || name.endsWith(".jpeg"));
-    }
-
-    /** DateTimeOriginal with its offset where the camera wrote one, else in this machine's zone. */
-    private static Optional<OffsetDateTime> captureTime(Path file) {
-        try {
-            Metadata metadata = ImageMetadataReader.readMetadata(file.toFile());
-            ExifSubIFDDirectory exif = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
-            if (exif == null) {
-                return Optional.empty();
-            }
-            java.util.Date taken = exif.getDateOriginal(TimeZone.getDefault());
-            if (taken == null) {
-                return Optional.empty();
-            }
-            return Optional.of(taken.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime());
-        } catch (ImageProcessingException | IOException | RuntimeException e) {
-            return Optional.empty(); // unreadable metadata: ordered by name; a damaged file is skipped at decode
-        }
     }
 }
