@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import studio.timelapse.camera.api.AgentApp;
 import studio.timelapse.camera.api.EventHub;
 import studio.timelapse.camera.api.TaskUpdates;
@@ -112,6 +113,7 @@ public final class CameraAgent implements AutoCloseable {
         this.app = AgentApp.builder(log).agent(loaded.id(), BuildInfo.load().version()).frames(new StoreFrames(store))
                 .camera(camera).events(events).logFolder(home.logs()).clock(clock, System::nanoTime)
                 .publicRole(AccessControl.Access.PUBLIC)
+                .extension(config -> config.jetty.threadPool = smallThreadPool())
                 .extension(config -> security.install(config, host, port))
                 .build();
         control.open();
@@ -139,6 +141,18 @@ public final class CameraAgent implements AutoCloseable {
                 capture, SlotTimer.system(clock), log, listener, CaptureLoop.Settings.defaults());
         loop.start();
         return loop;
+    }
+
+    /**
+     * Jetty's threads for a camera that serves one or two studios: Javalin's default keeps eight threads and a
+     * reserve alive for a busy server, each a stack and a malloc arena an idle agent pays for. Threads beyond the
+     * minimum are made when requests come and leave after a minute without work.
+     */
+    private static QueuedThreadPool smallThreadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(32, 2, 60_000);
+        pool.setName("JettyServerThreadPool");
+        pool.setReservedThreads(0);
+        return pool;
     }
 
     /** Starts the agent in {@code home}. */

@@ -121,7 +121,9 @@ public final class AgentIdentity {
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keyManagers.init(store, password);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers.getKeyManagers(), null, null);
+            // No trust managers: the agent never asks for client certificates, and null would load the JDK's
+            // whole CA store (some 140 certificates, a megabyte or two of an idle agent's heap) for nothing.
+            context.init(keyManagers.getKeyManagers(), new javax.net.ssl.TrustManager[0], null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build the TLS context of the camera's identity: "

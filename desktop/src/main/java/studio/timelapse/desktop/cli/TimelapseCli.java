@@ -22,15 +22,18 @@ public final class TimelapseCli {
         CommandLine cli = new CommandLine(new TimelapseCommand())
                 .addSubcommand(new PathsCommand(homes, agentLaunch))
                 .addSubcommand(new VersionCommand())
-                .addSubcommand(new LogCommand(homes, Clock.systemUTC()))
-                .addSubcommand(new JobsCommand(homes))
-                .addSubcommand(new LibraryCommand(homes))
-                .addSubcommand(new SequencesCommand(homes, ZoneId.systemDefault()))
-                .addSubcommand(new StudioCommand(homes))
                 .addSubcommand(new CamerasCommand(homes, ZoneId.systemDefault(), Clock.systemUTC()))
                 .addSubcommand(new SyncCommand(homes))
                 .addSubcommand(new ImportCommand(homes, ZoneId.systemDefault()))
                 .addSubcommand(new IngestCommand(homes))
+                .addSubcommand(new LibraryCommand(homes))
+                .addSubcommand(new SequencesCommand(homes, ZoneId.systemDefault()))
+                .addSubcommand(new RenderCommand(homes, ZoneId.systemDefault()))
+                .addSubcommand(new SchedulesCommand(homes))
+                .addSubcommand(new JobsCommand(homes))
+                .addSubcommand(new LogCommand(homes, Clock.systemUTC()))
+                .addSubcommand(new StudioCommand(homes))
+                .addSubcommand(new DemoCommand(homes))
                 .addSubcommand(new CommandLine.HelpCommand());
         cli.getCommandSpec().versionProvider(new VersionText(build));
         cli.setParameterExceptionHandler(usageError());

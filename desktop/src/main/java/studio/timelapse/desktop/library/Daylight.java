@@ -1,5 +1,6 @@
 package studio.timelapse.desktop.library;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import studio.timelapse.shared.astronomy.DayPhase;
@@ -40,18 +41,24 @@ public final class Daylight {
     private Daylight() {}
 
     public static Verdict of(Frame frame, Optional<GeoPosition> cameraLocation) {
+        return judge(frame.capturedAt(), cameraLocation, frame.ingested().map(Frame.Ingested::meanLuma),
+                frame.ingested().map(Frame.Ingested::exposure).orElse(Exposure.UNKNOWN));
+    }
+
+    /** The rule on the facts it needs: when, where, and what ingest measured (empty luminance: not ingested). */
+    static Verdict judge(Instant capturedAt, Optional<GeoPosition> cameraLocation, Optional<Double> meanLuma,
+            Exposure exposure) {
         if (cameraLocation.isPresent()) {
-            return DayPhase.at(frame.capturedAt(), cameraLocation.get()) == DayPhase.DAY ? Verdict.DAY : Verdict.NIGHT;
+            return DayPhase.at(capturedAt, cameraLocation.get()) == DayPhase.DAY ? Verdict.DAY : Verdict.NIGHT;
         }
-        if (frame.ingested().isEmpty()) {
+        if (meanLuma.isEmpty()) {
             return Verdict.UNKNOWN;
         }
-        Frame.Ingested ingested = frame.ingested().get();
-        OptionalDouble ev100 = ingested.exposure().ev100();
+        OptionalDouble ev100 = exposure.ev100();
         if (ev100.isPresent()) {
-            double scene = ev100.getAsDouble() + Math.log(Math.max(ingested.meanLuma(), 0.5) / METERED_LUMA) / Math.log(2);
+            double scene = ev100.getAsDouble() + Math.log(Math.max(meanLuma.get(), 0.5) / METERED_LUMA) / Math.log(2);
             return scene >= DAY_SCENE_EV ? Verdict.DAY : Verdict.NIGHT;
         }
-        return ingested.meanLuma() >= DAY_MEAN_LUMA ? Verdict.DAY : Verdict.NIGHT;
+        return meanLuma.get() >= DAY_MEAN_LUMA ? Verdict.DAY : Verdict.NIGHT;
     }
 }

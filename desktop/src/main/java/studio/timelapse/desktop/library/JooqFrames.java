@@ -1,6 +1,7 @@
 package studio.timelapse.desktop.library;
 
 import static studio.timelapse.desktop.library.schema.Tables.FRAME;
+import static studio.timelapse.desktop.library.schema.Tables.FRAME_COUNT;
 import static studio.timelapse.desktop.library.schema.Tables.FRAME_THUMBNAIL;
 import static studio.timelapse.desktop.library.schema.Tables.SYNC_CURSOR;
 
@@ -18,9 +19,10 @@ import java.util.stream.Collectors;
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
-import studio.timelapse.desktop.library.schema.tables.records.FrameRecord;
 import studio.timelapse.shared.db.SqlWork;
 import studio.timelapse.shared.protocol.FrameId;
 import studio.timelapse.shared.refusal.Refusal;
@@ -170,14 +172,24 @@ final class JooqFrames implements Frames {
         return library.read(sql -> sql.selectFrom(FRAME).where(imported(sha256)).fetchOptional(FrameRows::frame));
     }
 
+    /** From the counts the triggers keep (see V1__library.sql): no counting of rows. */
     @Override
     public long count() {
-        return library.read(sql -> (long) sql.fetchCount(FRAME));
+        return library.read(sql -> {
+            Long frames = sql.select(DSL.sum(FRAME_COUNT.FRAMES).cast(Long.class)).from(FRAME_COUNT).fetchOne().value1();
+            return frames == null ? 0L : frames;
+        });
     }
 
     @Override
     public long countInOrigin(long originSequenceId) {
-        return library.read(sql -> (long) sql.fetchCount(FRAME, FRAME.ORIGIN_SEQUENCE_ID.eq(key(originSequenceId))));
+        return library.read(sql -> originCount(sql, originSequenceId, true));
+    }
+
+    private static long originCount(DSLContext sql, long originSequenceId, boolean includeRejected) {
+        return sql.select(FRAME_COUNT.FRAMES, FRAME_COUNT.REJECTED).from(FRAME_COUNT)
+                .where(FRAME_COUNT.ORIGIN_SEQUENCE_ID.eq(key(originSequenceId)))
+                .fetchOptional(row -> includeRejected ? row.value1() : row.value1() - row.value2()).orElse(0L);
     }
 
     @Override
@@ -195,7 +207,7 @@ final class JooqFrames implements Frames {
         return library.read(sql -> {
             Sequence sequence = sequence(sql, sequenceId);
             if (sequence.definition().isEmpty()) {
-                return (long) sql.fetchCount(FRAME, FRAME.ORIGIN_SEQUENCE_ID.eq(key(sequenceId)));
+                return originCount(sql, sequenceId, true);
             }
             return new SequenceResolver(sql, sequence.definition().get()).count();
         });
@@ -236,10 +248,15 @@ final class JooqFrames implements Frames {
      */
     static List<Frame> scan(DSLContext sql, Condition where, CaptureRange range, boolean includeRejected,
             Optional<FramePosition> after, int limit) {
-        return scanQuery(sql, where, range, includeRejected, after, limit).fetch(FrameRows::frame);
+        return scanQuery(sql, FRAME.fields(), where, range, includeRejected, after, limit).fetch(FrameRows::frame);
     }
 
-    static ResultQuery<FrameRecord> scanQuery(DSLContext sql, Condition where, CaptureRange range,
+    static ResultQuery<Record> scanQuery(DSLContext sql, Field<?>[] columns, Condition where, CaptureRange range,
+            boolean includeRejected, Optional<FramePosition> after, int limit) {
+        return scanQuery(sql, List.of(columns), where, range, includeRejected, after, limit);
+    }
+
+    static ResultQuery<Record> scanQuery(DSLContext sql, List<Field<?>> columns, Condition where, CaptureRange range,
             boolean includeRejected, Optional<FramePosition> after, int limit) {
         // One lower bound, the later of the two: SQLite starts the index range at one bound only.
         Optional<Long> from = range.from().map(Instant::toEpochMilli);
@@ -249,7 +266,7 @@ final class JooqFrames implements Frames {
             from = Optional.of(Math.max(at, from.orElse(Long.MIN_VALUE)));
             condition = condition.and(FRAME.CAPTURED_AT.gt(at).or(FRAME.ID.gt(key(after.get().frameId()))));
         }
-        return sql.selectFrom(FRAME).where(condition.and(inRange(from, range, includeRejected)))
+        return sql.select(columns).from(FRAME).where(condition.and(inRange(from, range, includeRejected)))
                 .orderBy(FRAME.CAPTURED_AT, FRAME.ID).limit(limit);
     }
 
@@ -257,6 +274,14 @@ final class JooqFrames implements Frames {
     static long countRange(DSLContext sql, Condition where, CaptureRange range, boolean includeRejected) {
         return sql.fetchCount(FRAME, where.and(inRange(range.from().map(Instant::toEpochMilli), range,
                 includeRejected)));
+    }
+
+    /** As {@link #countRange} for a whole stream or import: from the kept counts when the range is unbounded. */
+    static long countInOrigin(DSLContext sql, long originSequenceId, CaptureRange range, boolean includeRejected) {
+        if (range.equals(CaptureRange.ALL)) {
+            return originCount(sql, originSequenceId, includeRejected);
+        }
+        return countRange(sql, FRAME.ORIGIN_SEQUENCE_ID.eq(key(originSequenceId)), range, includeRejected);
     }
 
     private static Condition inRange(Optional<Long> fromMillis, CaptureRange range, boolean includeRejected) {

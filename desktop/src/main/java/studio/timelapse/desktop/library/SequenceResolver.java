@@ -2,23 +2,38 @@ package studio.timelapse.desktop.library;
 
 import static studio.timelapse.desktop.library.schema.Tables.CAMERA;
 import static studio.timelapse.desktop.library.schema.Tables.FRAME;
+import static studio.timelapse.desktop.library.schema.Tables.SEQUENCE;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.PriorityQueue;
 import java.util.stream.Collectors;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
 import studio.timelapse.shared.astronomy.GeoPosition;
+import studio.timelapse.shared.astronomy.TimeInterval;
 
 /**
- * A defined sequence's frames, one page at a time. Each source is read in capture order by range scans of the
- * (origin_sequence_id, captured_at) index, in batches; the sources are merged in capture order; then the daylight
- * rule and "every Nth" are applied in Java. Nothing scans more than the frames it passes over.
+ * A defined sequence's frames, one page at a time, and its count. Each source is read in capture order by keyset
+ * range scans of the (origin_sequence_id, captured_at) index, reading only the columns the rules need; the sources
+ * are merged in capture order; the daylight rule and "every Nth" are applied; only the frames a page shows are then
+ * read whole, by id.
+ *
+ * <p>For a camera whose location is known, "daytime only" is not a filter but a narrower scan: the source is read
+ * from sunrise to sunset of each day ({@link DaylightIntervals}), so nights cost nothing — and its count is a sum of
+ * index range counts, one per day.
  */
 final class SequenceResolver {
     private static final int MIN_BATCH = 64;
@@ -26,17 +41,29 @@ final class SequenceResolver {
 
     private final DSLContext sql;
     private final SequenceDefinition definition;
-    private final Map<String, GeoPosition> locations;
+    /** Each source sequence's camera location, for those that are streams of located cameras. */
+    private final Map<Long, GeoPosition> locatedSources;
 
     SequenceResolver(DSLContext sql, SequenceDefinition definition) {
         this.sql = sql;
         this.definition = definition;
-        this.locations = definition.daytimeOnly() ? cameraLocations(sql) : Map.of();
+        this.locatedSources = definition.daytimeOnly() ? locatedSources(sql, definition.sources()) : Map.of();
     }
 
-    private static Map<String, GeoPosition> cameraLocations(DSLContext sql) {
-        return sql.selectFrom(CAMERA).where(CAMERA.LATITUDE.isNotNull()).fetch().stream()
-                .collect(Collectors.toMap(row -> row.getId(), row -> GeoPosition.of(row.getLatitude(), row.getLongitude())));
+    private static Map<Long, GeoPosition> locatedSources(DSLContext sql, List<Long> sources) {
+        return sql.select(SEQUENCE.ID, CAMERA.LATITUDE, CAMERA.LONGITUDE).from(SEQUENCE)
+                .join(CAMERA).on(CAMERA.ID.eq(SEQUENCE.CAMERA_ID))
+                .where(SEQUENCE.ID.in(sources.stream().map(JooqFrames::key).toList()))
+                .and(CAMERA.LATITUDE.isNotNull())
+                .fetch().stream().collect(Collectors.toMap(row -> (long) row.value1(),
+                        row -> GeoPosition.of(row.value2(), row.value3())));
+    }
+
+    /** A frame as the rules see it: where it stands, and (for the daylight rule without a location) what ingest found. */
+    private record Candidate(long id, Instant capturedAt, Optional<Double> meanLuma, Exposure exposure) {
+        FramePosition position() {
+            return new FramePosition(capturedAt, id);
+        }
     }
 
     Page page(Optional<PageCursor> after, int limit) {
@@ -45,26 +72,27 @@ final class SequenceResolver {
         Optional<FramePosition> start = after.map(PageCursor::position);
         PriorityQueue<SourceScan> merge = new PriorityQueue<>(Comparator.comparing(SourceScan::head));
         for (long source : definition.sources()) {
-            SourceScan scan = new SourceScan(source, start, batch);
+            SourceScan scan = scan(source, start, batch);
             if (scan.hasNext()) {
                 merge.add(scan);
             }
         }
-        List<Frame> frames = new ArrayList<>(limit);
-        while (frames.size() < limit && !merge.isEmpty()) {
+        List<Candidate> selected = new ArrayList<>(limit);
+        while (selected.size() < limit && !merge.isEmpty()) {
             SourceScan scan = merge.poll();
-            Frame frame = scan.next();
+            Candidate candidate = scan.next();
             if (scan.hasNext()) {
                 merge.add(scan);
             }
-            if (definition.daytimeOnly() && !Daylight.of(frame, frame.cameraId().map(locations::get)).kept()) {
+            if (!scan.kept(candidate)) {
                 continue;
             }
             if (seen % definition.every() == 0) {
-                frames.add(frame);
+                selected.add(candidate);
             }
             seen++;
         }
+        List<Frame> frames = whole(selected);
         if (merge.isEmpty() || frames.isEmpty()) {
             return new Page(frames, Optional.empty());
         }
@@ -72,58 +100,192 @@ final class SequenceResolver {
         return new Page(frames, Optional.of(new PageCursor(last.capturedAt(), last.id(), seen)));
     }
 
-    /** How many frames the sequence has: counted in the index, unless daylight must be judged frame by frame. */
+    /** The frames themselves, read by primary key, in the order selected. */
+    private List<Frame> whole(List<Candidate> selected) {
+        if (selected.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Frame> byId = new HashMap<>();
+        sql.selectFrom(FRAME).where(FRAME.ID.in(selected.stream().map(c -> JooqFrames.key(c.id())).toList()))
+                .forEach(row -> byId.put((long) row.getId(), FrameRows.frame(row)));
+        return selected.stream().map(c -> byId.get(c.id())).toList();
+    }
+
+    /** How many frames the sequence lists: index counts, except where daylight is judged frame by frame. */
     long count() {
         long candidates = 0;
         for (long source : definition.sources()) {
-            if (definition.daytimeOnly()) {
-                for (SourceScan scan = new SourceScan(source, Optional.empty(), MAX_BATCH); scan.hasNext(); ) {
-                    Frame frame = scan.next();
-                    if (Daylight.of(frame, frame.cameraId().map(locations::get)).kept()) {
+            SourceScan scan = scan(source, Optional.empty(), MAX_BATCH);
+            if (!scan.judged) {
+                for (Optional<CaptureRange> range = scan.ranges.first(Optional.empty()); range.isPresent();
+                        range = scan.ranges.after(range.get())) {
+                    candidates += JooqFrames.countInOrigin(sql, source, range.get(), definition.includeRejected());
+                }
+            } else {
+                while (scan.hasNext()) {
+                    if (scan.kept(scan.next())) {
                         candidates++;
                     }
                 }
-            } else {
-                candidates += JooqFrames.countRange(sql, FRAME.ORIGIN_SEQUENCE_ID.eq(JooqFrames.key(source)),
-                        definition.range(), definition.includeRejected());
             }
         }
         // The first candidate and every Nth after it.
         return (candidates + definition.every() - 1) / definition.every();
     }
 
-    /** One source's frames in capture order, fetched a batch at a time from where the last batch ended. */
-    private final class SourceScan {
-        private final long source;
-        private final int batch;
-        private final Deque<Frame> buffer = new ArrayDeque<>();
-        private Optional<FramePosition> position;
-        private boolean exhausted;
+    private SourceScan scan(long source, Optional<FramePosition> start, int batch) {
+        Condition origin = FRAME.ORIGIN_SEQUENCE_ID.eq(JooqFrames.key(source));
+        GeoPosition location = locatedSources.get(source);
+        Ranges ranges = location == null ? new WholeRange()
+                : new DaylightRanges(new DaylightIntervals(location), lastCapture(origin));
+        return new SourceScan(origin, ranges, start, batch, definition.daytimeOnly() && location == null);
+    }
 
-        SourceScan(long source, Optional<FramePosition> start, int batch) {
-            this.source = source;
+    /** The last capture time of a source (one seek in the index), or empty for a source without frames. */
+    private Optional<Instant> lastCapture(Condition origin) {
+        Field<Long> last = DSL.max(FRAME.CAPTURED_AT);
+        return Optional.ofNullable(sql.select(last).from(FRAME).where(origin).fetchOne(last)).map(Instant::ofEpochMilli);
+    }
+
+    /** The capture-time ranges a source is read in, one after another. */
+    private interface Ranges {
+        /** The first range holding frames after {@code start}. */
+        Optional<CaptureRange> first(Optional<FramePosition> start);
+
+        /** The range after {@code current}; empty when there is none. */
+        Optional<CaptureRange> after(CaptureRange current);
+    }
+
+    /** The definition's range, once. */
+    private final class WholeRange implements Ranges {
+        @Override
+        public Optional<CaptureRange> first(Optional<FramePosition> start) {
+            return Optional.of(definition.range());
+        }
+
+        @Override
+        public Optional<CaptureRange> after(CaptureRange current) {
+            return Optional.empty();
+        }
+    }
+
+    /** Sunrise to sunset of each day, within the definition's range, until the source's last frame. */
+    private final class DaylightRanges implements Ranges {
+        private final DaylightIntervals daylight;
+        private final Optional<Instant> end;
+
+        DaylightRanges(DaylightIntervals daylight, Optional<Instant> lastCapture) {
+            this.daylight = daylight;
+            this.end = lastCapture.map(last -> last.plusMillis(1))
+                    .map(afterLast -> definition.to().filter(to -> to.isBefore(afterLast)).orElse(afterLast));
+        }
+
+        @Override
+        public Optional<CaptureRange> first(Optional<FramePosition> start) {
+            if (end.isEmpty()) {
+                return Optional.empty();
+            }
+            Instant from = start.map(FramePosition::capturedAt).orElse(Instant.EPOCH);
+            if (definition.from().isPresent() && definition.from().get().isAfter(from)) {
+                from = definition.from().get();
+            }
+            return from(daylight.next(from));
+        }
+
+        @Override
+        public Optional<CaptureRange> after(CaptureRange current) {
+            Optional<TimeInterval> next = daylight.next(current.to().orElseThrow());
+            if (next.isPresent() && !next.get().start().isAfter(current.from().orElseThrow())) {
+                // The range ended before its day did (the definition's end): that day is done.
+                next = daylight.next(next.get().end());
+            }
+            return from(next);
+        }
+
+        /** The first of these days that meets the definition's range, before the end. */
+        private Optional<CaptureRange> from(Optional<TimeInterval> day) {
+            for (Optional<TimeInterval> next = day; next.isPresent() && next.get().start().isBefore(end.get());
+                    next = daylight.next(next.get().end())) {
+                Optional<CaptureRange> meeting = within(next.get());
+                if (meeting.isPresent()) {
+                    return meeting;
+                }
+            }
+            return Optional.empty();
+        }
+
+        private Optional<CaptureRange> within(TimeInterval day) {
+            Instant start = definition.from().filter(f -> f.isAfter(day.start())).orElse(day.start());
+            Instant stop = definition.to().filter(t -> t.isBefore(day.end())).orElse(day.end());
+            return stop.isAfter(start) ? Optional.of(CaptureRange.between(start, stop)) : Optional.empty();
+        }
+    }
+
+    /** One source's candidates in capture order, fetched a batch at a time, range after range. */
+    private final class SourceScan {
+        final Condition origin;
+        final Ranges ranges;
+        /** Whether the daylight rule is judged frame by frame here (daytime only, no location). */
+        final boolean judged;
+        private final int batch;
+        private final Deque<Candidate> buffer = new ArrayDeque<>();
+        private Optional<CaptureRange> range;
+        private Optional<FramePosition> position;
+
+        SourceScan(Condition origin, Ranges ranges, Optional<FramePosition> start, int batch, boolean judged) {
+            this.origin = origin;
+            this.ranges = ranges;
             this.position = start;
             this.batch = batch;
+            this.judged = judged;
+            this.range = ranges.first(start);
         }
 
         boolean hasNext() {
-            if (buffer.isEmpty() && !exhausted) {
-                List<Frame> fetched = JooqFrames.scan(sql, FRAME.ORIGIN_SEQUENCE_ID.eq(JooqFrames.key(source)),
-                        definition.range(), definition.includeRejected(), position, batch);
-                exhausted = fetched.size() < batch;
+            while (buffer.isEmpty() && range.isPresent()) {
+                List<Field<?>> columns = new ArrayList<>(List.of(FRAME.ID, FRAME.CAPTURED_AT));
+                if (judged) {
+                    columns.addAll(List.of(FRAME.INGESTED_AT, FRAME.MEAN_LUMA, FRAME.EXPOSURE_TIME_S, FRAME.F_NUMBER,
+                            FRAME.ISO));
+                }
+                List<Candidate> fetched = JooqFrames.scanQuery(sql, columns, origin, range.get(),
+                        definition.includeRejected(), position, batch).fetch(this::candidate);
                 buffer.addAll(fetched);
                 if (!fetched.isEmpty()) {
                     position = Optional.of(fetched.get(fetched.size() - 1).position());
                 }
+                if (fetched.size() < batch) {
+                    range = ranges.after(range.get());
+                }
             }
             return !buffer.isEmpty();
+        }
+
+        private Candidate candidate(Record row) {
+            Instant at = Instant.ofEpochMilli(row.get(FRAME.CAPTURED_AT));
+            if (!judged || row.get(FRAME.INGESTED_AT) == null) {
+                return new Candidate(row.get(FRAME.ID), at, Optional.empty(), Exposure.UNKNOWN);
+            }
+            Double time = row.get(FRAME.EXPOSURE_TIME_S);
+            Double fNumber = row.get(FRAME.F_NUMBER);
+            Integer iso = row.get(FRAME.ISO);
+            Exposure exposure = new Exposure(time == null ? OptionalDouble.empty() : OptionalDouble.of(time),
+                    fNumber == null ? OptionalDouble.empty() : OptionalDouble.of(fNumber),
+                    iso == null ? OptionalInt.empty() : OptionalInt.of(iso));
+            return new Candidate(row.get(FRAME.ID), at, Optional.ofNullable(row.get(FRAME.MEAN_LUMA)), exposure);
+        }
+
+        /** Whether the rules keep the candidate: the daylight rule, where it is judged frame by frame. */
+        boolean kept(Candidate candidate) {
+            return !judged || Daylight.judge(candidate.capturedAt(), Optional.empty(), candidate.meanLuma(),
+                    candidate.exposure()).kept();
         }
 
         FramePosition head() {
             return buffer.getFirst().position();
         }
 
-        Frame next() {
+        Candidate next() {
             return buffer.removeFirst();
         }
     }

@@ -27,7 +27,7 @@ public final class StudioApp extends Application {
         Map<String, String> named = getParameters().getNamed();
         DataHome home = new DataHome("studio home", AppHome.STUDIO_HOME_VARIABLE, Path.of(named.get("home")));
         try {
-            session = StudioSession.builder(home).library(Path.of(named.get("library"))).open();
+            session = StudioSession.builder(home).library(Path.of(named.get("library"))).discoverOnLan(true).open();
             LibraryLogBridge.route(session.log());
             session.start();
         } catch (Exception e) {

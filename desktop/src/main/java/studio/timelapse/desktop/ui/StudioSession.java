@@ -1,5 +1,6 @@
 package studio.timelapse.desktop.ui;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,76 +8,171 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import studio.timelapse.desktop.cameras.CameraServices;
+import studio.timelapse.desktop.cameras.CameraState;
+import studio.timelapse.desktop.cameras.CameraWatch;
+import studio.timelapse.desktop.cameras.client.AgentClient;
+import studio.timelapse.desktop.cameras.discovery.CameraDiscovery;
+import studio.timelapse.desktop.cameras.discovery.DiscoveredCamera;
+import studio.timelapse.desktop.importing.ImportJob;
+import studio.timelapse.desktop.ingest.AnalysisThreads;
+import studio.timelapse.desktop.ingest.FrameAnalyzer;
+import studio.timelapse.desktop.ingest.IngestJob;
+import studio.timelapse.desktop.library.Library;
+import studio.timelapse.desktop.sequences.SequenceCatalog;
+import studio.timelapse.desktop.sync.AgentCameraLinks;
+import studio.timelapse.desktop.sync.SyncJob;
+import studio.timelapse.desktop.sync.SyncScheduler;
+import studio.timelapse.desktop.sync.SyncSettings;
 import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.actionlog.RingBufferSink;
+import studio.timelapse.shared.actionlog.TaskStatus;
 import studio.timelapse.shared.actionlog.TaskStatusTracker;
-import studio.timelapse.shared.db.SqliteDatabase;
 import studio.timelapse.shared.home.DataHome;
+import studio.timelapse.shared.job.Job;
 import studio.timelapse.shared.job.JobRunner;
 import studio.timelapse.shared.job.JobType;
+import studio.timelapse.shared.job.SubmitOptions;
 import studio.timelapse.shared.lock.Locks;
+import studio.timelapse.shared.protocol.FrameInfo;
 
 /**
  * The studio core the window works on, opened once and closed when the window closes: the studio's action log with
- * its live status tracker, the library's database with its locks and the one job runner. Wiring only — every rule
- * is in the pieces it holds.
+ * its live status tracker; the library with its locks, sequences and cameras; the one job runner with the sync; the
+ * watch over the paired cameras, which asks for a sync whenever a camera says it captured a frame; and, when asked
+ * for, discovery of cameras on the LAN. Wiring only — every rule is in the pieces it holds.
  */
 public final class StudioSession implements AutoCloseable {
     /** Workers per queue; a queue not named here gets one. */
-    private static final Map<String, Integer> WORKERS = Map.of("sync", 2);
-    private static final String DATABASE_FILE = "library.sqlite";
+    private static final Map<String, Integer> WORKERS = Map.of(SyncJob.QUEUE, 2);
 
     private final DataHome home;
-    private final Path libraryFolder;
     private final Clock clock;
     private final ActionLog log;
     private final RingBufferSink recent;
     private final TaskStatusTracker tracker;
-    private final AutoCloseable trackerSubscription;
-    private final SqliteDatabase database;
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final Library library;
     private final Locks locks;
+    private final CameraServices cameras;
+    private final SequenceCatalog sequences;
+    private final SyncScheduler sync;
+    private final IngestJob ingest;
+    private final ImportJob importing;
     private final JobRunner jobs;
-    private final Map<String, JobType<?, ?>> jobTypes;
+    private final Map<String, JobType<?, ?>> jobTypes = new LinkedHashMap<>();
+    private final boolean discoverOnLan;
+    private CameraDiscovery discovery;
 
-    private StudioSession(Builder builder) throws Exception {
+    private StudioSession(Builder builder) throws IOException {
         this.home = builder.home.createFolders();
-        this.libraryFolder = builder.libraryFolder.toAbsolutePath().normalize();
         this.clock = builder.clock;
+        this.discoverOnLan = builder.discoverOnLan;
         this.recent = new RingBufferSink(10_000);
         this.log = ActionLog.builder("studio").clock(clock, System::nanoTime).logDirectory(home.logs()).sink(recent)
                 .build();
+        opened.add(log);
         this.tracker = new TaskStatusTracker(clock, 2_000);
-        this.trackerSubscription = log.subscribe(tracker);
-        java.nio.file.Files.createDirectories(libraryFolder);
-        this.database = SqliteDatabase.open(libraryFolder.resolve(DATABASE_FILE));
-        database.migrate("shared", "db/shared");
-        this.locks = Locks.builder(database, log).clock(clock).build();
-        this.jobTypes = new LinkedHashMap<>();
-        builder.jobTypes.forEach(type -> jobTypes.put(type.name(), type));
-        JobRunner.Builder runner = JobRunner.builder(database, log).clock(clock).locks(locks)
-                .heartbeatInterval(builder.heartbeatInterval);
-        jobTypes.values().stream().map(JobType::queue).distinct()
-                .forEach(queue -> runner.queue(queue, WORKERS.getOrDefault(queue, 1)));
-        jobTypes.values().forEach(runner::register);
-        this.jobs = runner.build();
+        opened.add(log.subscribe(tracker));
+        try {
+            this.library = Library.open(builder.libraryFolder, log, clock);
+            opened.add(library);
+            this.locks = Locks.builder(library.database(), log).clock(clock).build();
+            opened.add(locks);
+            this.cameras = CameraServices.open(library, builder.clientOptions);
+            opened.add(cameras);
+            this.sequences = new SequenceCatalog(library, locks.asLockCheck("studio"));
+            SyncJob syncJob = new SyncJob(library, new AgentCameraLinks(library, cameras.identity(), log),
+                    builder.syncSettings);
+            jobTypes.put(syncJob.name(), syncJob);
+            int analysers = AnalysisThreads.defaultThreads();
+            this.ingest = new IngestJob(library, new FrameAnalyzer(), analysers);
+            jobTypes.put(ingest.name(), ingest);
+            this.importing = new ImportJob(library, new FrameAnalyzer(), analysers);
+            jobTypes.put(importing.name(), importing);
+            builder.jobTypes.forEach(type -> jobTypes.put(type.name(), type));
+            JobRunner.Builder runner = JobRunner.builder(library.database(), log).clock(clock).locks(locks)
+                    .heartbeatInterval(builder.heartbeatInterval);
+            jobTypes.values().stream().map(JobType::queue).distinct()
+                    .forEach(queue -> runner.queue(queue, WORKERS.getOrDefault(queue, 1)));
+            jobTypes.values().forEach(runner::register);
+            this.jobs = runner.build();
+            opened.add(() -> jobs.close(Duration.ofSeconds(10)));
+            this.sync = new SyncScheduler(jobs, syncJob, clock);
+        } catch (RuntimeException | IOException e) {
+            closeAll();
+            throw e;
+        }
     }
 
     public static Builder builder(DataHome home) {
         return new Builder(home);
     }
 
-    /** Starts the job runner: jobs a killed studio left running resume now. */
+    /**
+     * Starts the job runner (jobs a killed studio left running resume now), the watch over the paired cameras — each
+     * frame a camera announces asks for a sync, and so does each camera coming back after events may have been lost —
+     * and, if wanted, discovery on the LAN.
+     */
     public StudioSession start() {
         jobs.start();
+        // Every finished sync asks for an ingest of what the library holds now; the same frames make one job.
+        opened.add(tracker.onChange(status -> {
+            if (status.actionType().equals(SyncJob.NAME) && status.state() == TaskStatus.State.SUCCEEDED) {
+                ingestEverything();
+            }
+        }));
+        ingestEverything();
+        CameraWatch watch = cameras.watch();
+        watch.addListener(new CameraWatch.Listener() {
+            @Override
+            public void onFrameCaptured(String cameraId, FrameInfo frame) {
+                sync.captured(cameraId, frame.id());
+            }
+
+            @Override
+            public void onCatchUp(String cameraId) {
+                sync.request(cameraId);
+            }
+
+            @Override
+            public void onStateChanged(String cameraId, CameraState state, String why) {
+                if (CameraState.REACHED.contains(state)) {
+                    sync.request(cameraId);
+                }
+            }
+        });
+        if (discoverOnLan) {
+            try {
+                discovery = CameraDiscovery.onLan(log, new CameraDiscovery.Listener() {
+                    @Override
+                    public void found(DiscoveredCamera camera) {
+                        cameras.directory().discovered(camera);
+                    }
+                });
+            } catch (IOException e) {
+                // No LAN to look on: cameras can still be added by address. The Cameras screen says so.
+                log.message("studio:discovery:unavailable", "reason", String.valueOf(e.getMessage()));
+            }
+        }
         return this;
+    }
+
+    /** Asks for an ingest of every frame the library holds now (thumbnails, luminance, exposure). */
+    public Job ingestEverything() {
+        IngestJob.Params everything = IngestJob.everythingIn(library);
+        return jobs.submit(ingest, everything, IngestJob.submitOptions(everything));
+    }
+
+    /** Imports a folder or a card into a new import sequence, as a job. */
+    public Job importFolder(Path folder, Optional<String> name, java.time.ZoneId zone) {
+        return jobs.submit(importing, ImportJob.Params.of(folder, name, zone), SubmitOptions.defaults());
     }
 
     public DataHome home() {
         return home;
-    }
-
-    public Path libraryFolder() {
-        return libraryFolder;
     }
 
     public Clock clock() {
@@ -92,21 +188,38 @@ public final class StudioSession implements AutoCloseable {
         return tracker;
     }
 
-    /** The most recent messages of this process, for screens that show what just happened. */
+    /** The most recent messages of this process. */
     public RingBufferSink recent() {
         return recent;
     }
 
-    public SqliteDatabase database() {
-        return database;
+    public Library library() {
+        return library;
     }
 
     public Locks locks() {
         return locks;
     }
 
+    public CameraServices cameras() {
+        return cameras;
+    }
+
+    public SequenceCatalog sequences() {
+        return sequences;
+    }
+
+    public SyncScheduler sync() {
+        return sync;
+    }
+
     public JobRunner jobs() {
         return jobs;
+    }
+
+    /** Whether discovery listens on the LAN (it may have found no network to listen on). */
+    public Optional<CameraDiscovery> discovery() {
+        return Optional.ofNullable(discovery);
     }
 
     /** The job types this studio runs, by name. */
@@ -114,31 +227,44 @@ public final class StudioSession implements AutoCloseable {
         return Map.copyOf(jobTypes);
     }
 
-    /** Where the action logs are: the studio's own and, in folders under it, those fetched from cameras. */
+    /** Where the action logs are: the studio's own and, in folders under it, those of other processes. */
     public Path logs() {
         return home.logs();
     }
 
-    /** The window's own settings (size, screen, theme), next to the library in the studio's home. */
+    /** The window's own settings (size, screen, theme), in the studio's home. */
     public Path windowSettingsFile() {
         return home.root().resolve("studio-window.json");
     }
 
-    /** Stops the runner (running jobs become interrupted and resume on the next start), then closes the rest. */
+    /** Where the demo camera keeps its frames and settings: a camera agent's home inside the studio's. */
+    public Path demoCameraHome() {
+        return home.root().resolve("demo-camera");
+    }
+
+    /** Stops discovery, the watch and the runner (running jobs become interrupted and resume next time), then the rest. */
     @Override
     public void close() {
-        List<Exception> failures = new ArrayList<>();
-        jobs.close(Duration.ofSeconds(10));
-        locks.close();
-        database.close();
-        try {
-            trackerSubscription.close();
-        } catch (Exception e) {
-            failures.add(e);
+        if (discovery != null) {
+            discovery.close();
         }
-        log.close();
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("closing the studio", failures.get(0));
+        closeAll();
+    }
+
+    private void closeAll() {
+        RuntimeException failure = null;
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("closing the studio", e);
+                }
+            }
+        }
+        opened.clear();
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -149,6 +275,9 @@ public final class StudioSession implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration heartbeatInterval = Duration.ofSeconds(5);
         private final List<JobType<?, ?>> jobTypes = new ArrayList<>();
+        private UnaryOperator<AgentClient.Builder> clientOptions = options -> options;
+        private SyncSettings syncSettings = SyncSettings.defaults();
+        private boolean discoverOnLan;
 
         private Builder(DataHome home) {
             this.home = home;
@@ -171,18 +300,36 @@ public final class StudioSession implements AutoCloseable {
             return this;
         }
 
-        /** A job type the runner serves (its queue is created with it). */
+        /** Another job type the runner serves (its queue is created with it). */
         public Builder jobType(JobType<?, ?> type) {
             jobTypes.add(type);
             return this;
         }
 
+        /** Options for every camera's client (timeouts, event timing). */
+        public Builder cameraClients(UnaryOperator<AgentClient.Builder> options) {
+            this.clientOptions = options;
+            return this;
+        }
+
+        public Builder sync(SyncSettings settings) {
+            this.syncSettings = settings;
+            return this;
+        }
+
+        /** Listens for cameras on every LAN interface (mDNS); off by default, and in tests. */
+        public Builder discoverOnLan(boolean discover) {
+            this.discoverOnLan = discover;
+            return this;
+        }
+
         /**
-         * Opens the log, the database and the runner (not started).
+         * Opens the log, the library, the cameras and the runner (not started).
          *
-         * @throws Exception when the home or library cannot be created or opened; the message says which and why
+         * @throws IOException when the home, the library or the studio's identity cannot be created or opened; the
+         *     message says which and why
          */
-        public StudioSession open() throws Exception {
+        public StudioSession open() throws IOException {
             return new StudioSession(this);
         }
     }

@@ -12,16 +12,22 @@ import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import studio.timelapse.desktop.ui.cameras.CameraTaskLogs;
+import studio.timelapse.desktop.ui.cameras.CamerasView;
+import studio.timelapse.desktop.ui.cameras.CamerasViewModel;
+import studio.timelapse.desktop.ui.cameras.DemoCamera;
 import studio.timelapse.desktop.ui.common.UiWork;
+import studio.timelapse.desktop.ui.library.LibraryView;
+import studio.timelapse.desktop.ui.library.LibraryViewModel;
 import studio.timelapse.desktop.ui.jobs.JobsView;
 import studio.timelapse.desktop.ui.jobs.JobsViewModel;
 import studio.timelapse.desktop.ui.log.LogExplorerView;
 import studio.timelapse.desktop.ui.log.LogExplorerViewModel;
-import studio.timelapse.desktop.ui.log.RemoteTaskLogs;
 import studio.timelapse.desktop.ui.shell.MainWindow;
 import studio.timelapse.desktop.ui.shell.MainWindowViewModel;
 import studio.timelapse.desktop.ui.shell.Screen;
 import studio.timelapse.desktop.ui.shell.ShellSettingsFile;
+import studio.timelapse.shared.process.LocalProcess;
 
 /**
  * The studio window assembled over a {@link StudioSession}: the view-models with their background executor, the
@@ -32,6 +38,10 @@ public final class StudioWindow implements AutoCloseable {
     private final MainWindowViewModel shell;
     private final JobsViewModel jobs;
     private final LogExplorerViewModel log;
+    private final CamerasViewModel cameras;
+    private final LibraryViewModel library;
+    private LibraryView libraryView;
+    private final DemoCamera demo;
     private final MainWindow window;
     private Scene scene;
 
@@ -47,9 +57,14 @@ public final class StudioWindow implements AutoCloseable {
         this.shell = new MainWindowViewModel(settings, settings.load(), background);
         ZoneId zone = ZoneId.systemDefault();
         this.log = new LogExplorerViewModel(session.logs(), session.log(), session.clock(), zone, work,
-                RemoteTaskLogs.none());
+                new CameraTaskLogs(session.cameras()));
         shell.onExplain(log::open);
         this.jobs = new JobsViewModel(session.jobs(), session.jobTypes(), session.tracker(), work, shell);
+        this.demo = new DemoCamera(session.demoCameraHome());
+        this.library = new LibraryViewModel(session.library(), session.sequences(), session.tracker(), work, shell,
+                folder -> session.importFolder(folder, java.util.Optional.empty(), zone), zone);
+        this.cameras = new CamerasViewModel(session.cameras(), session.library(), session.sync(), demo,
+                "Timelapse Studio on " + LocalProcess.hostName(), zone, work, shell);
 
         Map<Screen, Supplier<Parent>> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.JOBS, () -> {
@@ -57,8 +72,15 @@ public final class StudioWindow implements AutoCloseable {
             return new JobsView(jobs).root();
         });
         screens.put(Screen.LOG, () -> new LogExplorerView(log, zone).root());
-        screens.put(Screen.CAMERAS, () -> ComingScreen.of(Screen.CAMERAS));
-        screens.put(Screen.LIBRARY, () -> ComingScreen.of(Screen.LIBRARY));
+        screens.put(Screen.CAMERAS, () -> {
+            cameras.start();
+            return new CamerasView(cameras).root();
+        });
+        screens.put(Screen.LIBRARY, () -> {
+            library.start();
+            libraryView = new LibraryView(library);
+            return libraryView.root();
+        });
         screens.put(Screen.RENDER, () -> ComingScreen.of(Screen.RENDER));
         log.load();
         this.window = new MainWindow(shell, screens);
@@ -87,10 +109,24 @@ public final class StudioWindow implements AutoCloseable {
         return log;
     }
 
+    public CamerasViewModel cameras() {
+        return cameras;
+    }
+
+    public LibraryViewModel library() {
+        return library;
+    }
+
     @Override
     public void close() throws Exception {
         jobs.close();
         log.close();
+        cameras.close();
+        demo.close();
+        library.close();
+        if (libraryView != null) {
+            libraryView.close();
+        }
         background.shutdown();
         background.awaitTermination(5, TimeUnit.SECONDS);
     }

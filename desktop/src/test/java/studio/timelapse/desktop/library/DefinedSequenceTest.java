@@ -132,6 +132,44 @@ class DefinedSequenceTest {
     }
 
     @Test
+    void theCountIsHowManyFramesAreListedWhateverTheRules() {
+        long located = hourly("cam-1", 3);
+        fixture.cameras().locate("cam-1", Optional.of(GENEVA));
+        long judged = hourly("cam-2", 3);
+        List<Frame> some = fixture.frames().ofSequence(judged, Optional.empty(), 30).frames();
+        fixture.frames().recordIngest(some.get(1).id(), analysis(3, Exposure.UNKNOWN));
+        fixture.frames().recordIngest(some.get(13).id(), analysis(130, Exposure.UNKNOWN));
+        fixture.frames().reject(some.get(14).id());
+        Instant tenAm = MIDNIGHT.plus(Duration.ofHours(10));
+        List<SequenceDefinition> definitions = List.of(
+                SequenceDefinition.of(List.of(located, judged)),
+                SequenceDefinition.of(List.of(located, judged)).everyNth(7).rejected(true),
+                SequenceDefinition.of(List.of(located)).daytime(true),
+                SequenceDefinition.of(List.of(located, judged)).daytime(true).everyNth(3),
+                SequenceDefinition.of(List.of(located, judged)).daytime(true).between(tenAm, tenAm.plus(Duration.ofHours(30))),
+                SequenceDefinition.of(List.of(judged)).daytime(true).between(tenAm, tenAm.plus(Duration.ofHours(30))));
+        int n = 0;
+        for (SequenceDefinition definition : definitions) {
+            Sequence defined = fixture.sequences().define("rules " + n++, definition);
+            assertThat(fixture.frames().countInSequence(defined.id())).as("%s", definition)
+                    .isEqualTo(all(defined.id(), 4).size());
+        }
+    }
+
+    @Test
+    void aDaytimePageStartingAtNightContinuesAtTheNextSunrise() {
+        long stream = hourly("cam-1", 3);
+        fixture.cameras().locate("cam-1", Optional.of(GENEVA));
+        Sequence day = fixture.sequences().define("days", SequenceDefinition.of(List.of(stream)).daytime(true)
+                .between(MIDNIGHT.plus(Duration.ofHours(18)), MIDNIGHT.plus(Duration.ofHours(60))));
+        // From 18:00 on the first day: 18 and 19 that evening, then 04..19 the next, then 04..11 on the third.
+        List<Long> expected = new ArrayList<>(List.of(18L, 19L));
+        expected.addAll(range(28, 44, 1));
+        expected.addAll(range(52, 60, 1));
+        assertThat(hours(all(day.id(), 5))).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void aDefinitionSurvivesTheDatabaseAsWritten() {
         long stream = hourly("cam-1", 1);
         SequenceDefinition definition = SequenceDefinition.of(List.of(stream))

@@ -73,8 +73,22 @@ class QueryPlanTest {
     }
 
     @Test
-    void countingAStreamsFramesSearchesTheOriginIndex() {
-        fixture.frames().countInOrigin(importId);
+    void countingAStreamsOrTheLibrarysFramesReadsTheKeptCountsNotTheFrames() {
+        assertThat(fixture.frames().countInOrigin(importId)).isEqualTo(1);
+        assertThat(fixture.frames().count()).isEqualTo(51);
+        assertThat(statements).noneSatisfy(sql -> assertThat(sql).containsPattern("\\bfrom frame\\b"));
+        assertThat(statements).allSatisfy(sql -> assertThat(plan(sql)).allSatisfy(step -> assertThat(step)
+                .satisfiesAnyOf(s -> assertThat(s).startsWith("SEARCH frame_count USING INTEGER PRIMARY KEY"),
+                        s -> assertThat(s).isEqualTo("SCAN frame_count"))));
+    }
+
+    @Test
+    void countingADefinedSequenceCountsInTheOriginTimeIndex() {
+        long one = fixture.sequences().streamOf("cam-1").orElseThrow().id();
+        Sequence defined = fixture.sequences().define("noon", SequenceDefinition.of(List.of(one, importId))
+                .between(NOON.plusSeconds(5), NOON.plusSeconds(20)).everyNth(2));
+        statements.clear();
+        assertThat(fixture.frames().countInSequence(defined.id())).isEqualTo(8);
         assertEveryFrameQuerySearches("frame_origin_time");
     }
 
@@ -105,17 +119,23 @@ class QueryPlanTest {
         }
     }
 
+    /**
+     * Every query of the frame table searches (an index or the primary key; nothing is scanned or sorted), and the
+     * range queries among them use {@code index}.
+     */
     private void assertEveryFrameQuerySearches(String index) {
         List<String> frameQueries = statements.stream()
                 .filter(sql -> sql.startsWith("select") && sql.matches("(?s).*\\bfrom frame\\b.*")).toList();
         assertThat(frameQueries).as("queries of the frame table among %s", statements).isNotEmpty();
+        List<String> steps = new ArrayList<>();
         for (String sql : frameQueries) {
             List<String> plan = plan(sql);
             assertThat(plan).as("plan of %s", sql)
-                    .anySatisfy(step -> assertThat(step).startsWith("SEARCH").contains("INDEX " + index))
-                    .noneSatisfy(step -> assertThat(step).startsWith("SCAN"))
+                    .allSatisfy(step -> assertThat(step).startsWith("SEARCH"))
                     .noneSatisfy(step -> assertThat(step).contains("TEMP B-TREE"));
+            steps.addAll(plan);
         }
+        assertThat(steps).anySatisfy(step -> assertThat(step).contains("INDEX " + index));
     }
 
     private List<String> plan(String sql) {

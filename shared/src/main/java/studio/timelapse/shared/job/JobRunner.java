@@ -243,9 +243,11 @@ public final class JobRunner implements AutoCloseable {
             }
             type.run(new ChunkedRun<>(job, parameters, checkpoint, action, stop, store, json, owner, clock, leases));
             stop.throwIfStopped();
+            release(leases);
             end(job, JobState.SUCCEEDED, "succeeded", Optional.empty(), clock.instant());
             action.addSuccessFields("outcome", "succeeded");
         } catch (StoppedException e) {
+            release(leases);
             String why = e.getMessage();
             boolean cancelled = why.startsWith("cancelled") || store.find(job.id()).map(Job::cancelRequested).orElse(false);
             if (cancelled) {
@@ -257,6 +259,7 @@ public final class JobRunner implements AutoCloseable {
             action.log("job:stopped", "reason", why, "outcome", cancelled ? "cancelled" : "interrupted");
             action.fail(e);
         } catch (Exception | Error e) {
+            release(leases);
             String reason = e.getClass().getName() + ": " + e.getMessage();
             RetryPolicy retry = type.retry();
             if (retry.retries(e, job.attempts())) {
@@ -271,8 +274,14 @@ public final class JobRunner implements AutoCloseable {
                 throw error;
             }
         } finally {
-            leases.forEach(Lease::close);
+            release(leases);
         }
+    }
+
+    /** Frees the run's locks before its end is recorded: whoever sees a job finished finds its locks free. */
+    private static void release(List<Lease> leases) {
+        leases.forEach(Lease::close);
+        leases.clear();
     }
 
     /**

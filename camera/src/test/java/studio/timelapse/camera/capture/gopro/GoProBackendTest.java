@@ -21,7 +21,7 @@ import studio.timelapse.camera.capture.CaptureException;
 import studio.timelapse.camera.capture.CaptureException.Kind;
 import studio.timelapse.camera.capture.CaptureRequest;
 import studio.timelapse.camera.capture.CaptureResult;
-import studio.timelapse.camera.capture.process.JpegCheck;
+import studio.timelapse.camera.capture.JpegCheck;
 import studio.timelapse.camera.capture.process.TestJpegs;
 import studio.timelapse.shared.actionlog.LogMessage;
 import studio.timelapse.shared.protocol.FrameSettings;

@@ -25,7 +25,7 @@ import studio.timelapse.camera.capture.CaptureRequest;
 import studio.timelapse.camera.capture.CaptureResult;
 import studio.timelapse.camera.capture.process.Executables;
 import studio.timelapse.camera.capture.process.FakeTool;
-import studio.timelapse.camera.capture.process.JpegCheck;
+import studio.timelapse.camera.capture.JpegCheck;
 import studio.timelapse.camera.capture.process.TestJpegs;
 import studio.timelapse.shared.actionlog.ActionStatus;
 import studio.timelapse.shared.actionlog.LogMessage;

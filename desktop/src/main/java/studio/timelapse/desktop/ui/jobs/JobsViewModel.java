@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -24,6 +23,7 @@ import javafx.collections.ObservableList;
 import studio.timelapse.desktop.ui.common.DurationText;
 import studio.timelapse.desktop.ui.common.Explainer;
 import studio.timelapse.desktop.ui.common.Problem;
+import studio.timelapse.desktop.ui.common.Refresher;
 import studio.timelapse.desktop.ui.common.UiWork;
 import studio.timelapse.shared.actionlog.TaskStatus;
 import studio.timelapse.shared.actionlog.TaskStatusTracker;
@@ -65,8 +65,7 @@ public final class JobsViewModel implements AutoCloseable {
             Optional.empty());
     private final StringProperty summary = new SimpleStringProperty(this, "summary", "");
     private final Map<Long, JobRow> rowsById = new HashMap<>();
-    private final AtomicBoolean refreshing = new AtomicBoolean();
-    private final AtomicBoolean refreshAgain = new AtomicBoolean();
+    private final Refresher<Snapshot> refresher;
     private List<JobInsight.TypeDurations> durations = List.of();
     private AutoCloseable trackerSubscription;
 
@@ -78,6 +77,8 @@ public final class JobsViewModel implements AutoCloseable {
         this.explainer = explainer;
         this.resubmission = new JobResubmission(runner, types);
         this.jobTypeNames = Set.copyOf(types.keySet());
+        this.refresher = new Refresher<>(work, "Read the jobs", this::snapshot, this::apply,
+                failure -> problem.set(Optional.of(failure)));
         chartType.addListener((observable, before, now) -> chart.setAll(bars(now)));
     }
 
@@ -108,25 +109,9 @@ public final class JobsViewModel implements AutoCloseable {
 
     /** Reads the runner's state in the background and updates the screen; at most one refresh runs at a time. */
     public void refresh() {
-        if (!refreshing.compareAndSet(false, true)) {
-            refreshAgain.set(true);
-            return;
-        }
-        work.query("Read the jobs", this::snapshot, snapshot -> {
-            apply(snapshot);
-            finishRefresh();
-        }, failure -> {
-            problem.set(Optional.of(failure));
-            finishRefresh();
-        });
+        refresher.request();
     }
 
-    private void finishRefresh() {
-        refreshing.set(false);
-        if (refreshAgain.getAndSet(false)) {
-            refresh();
-        }
-    }
 
     /** What one refresh read, off the UI thread. */
     private record Snapshot(JobInsight insight, List<Job> open, List<Job> finished, Map<String, TaskStatus> live) {}

@@ -226,7 +226,7 @@ public final class LogExplorerViewModel implements AutoCloseable {
                     line -> line.contains(taskUuid)));
             String remoteNote = "";
             try {
-                messages.addAll(remote.messages(taskUuid));
+                messages.addAll(remote.messages(taskUuid, List.copyOf(messages)));
             } catch (Exception e) {
                 remoteNote = " (a camera's part could not be read: " + e.getMessage() + ")";
             }

@@ -9,10 +9,14 @@ import studio.timelapse.shared.actionlog.LogMessage;
  */
 @FunctionalInterface
 public interface RemoteTaskLogs {
-    /** The task's messages held elsewhere (none when nobody else took part); may block on the network. */
-    List<LogMessage> messages(String taskUuid) throws Exception;
+    /**
+     * The task's messages held elsewhere (none when nobody else took part); may block on the network.
+     *
+     * @param local what the studio's own logs hold of the task, to see who else took part
+     */
+    List<LogMessage> messages(String taskUuid, List<LogMessage> local) throws Exception;
 
     static RemoteTaskLogs none() {
-        return taskUuid -> List.of();
+        return (taskUuid, local) -> List.of();
     }
 }

@@ -90,6 +90,42 @@ public final class TestJpegs {
         return out.toByteArray();
     }
 
+    /**
+     * The JPEG with an EXIF APP1 segment in place of its JFIF one, holding DateTimeOriginal ({@code "2026:06:21
+     * 05:30:00"}) and, if not null, OffsetTimeOriginal ({@code "+02:00"}): a little-endian TIFF with IFD0 pointing to
+     * an EXIF sub-IFD of those two entries.
+     */
+    public static byte[] withCaptureTime(byte[] jfif, String dateTimeOriginal, String offsetTimeOriginal) {
+        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(200).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        tiff.put(new byte[] {'I', 'I', 42, 0}).putInt(8);
+        tiff.putShort((short) 1).putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(26).putInt(0); // IFD0
+        int entries = offsetTimeOriginal == null ? 1 : 2;
+        int values = 26 + 2 + 12 * entries + 4;
+        tiff.putShort((short) entries);
+        tiff.putShort((short) 0x9003).putShort((short) 2).putInt(20).putInt(values);
+        if (offsetTimeOriginal != null) {
+            tiff.putShort((short) 0x9011).putShort((short) 2).putInt(7).putInt(values + 20);
+        }
+        tiff.putInt(0);
+        tiff.put((dateTimeOriginal + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        if (offsetTimeOriginal != null) {
+            tiff.put((offsetTimeOriginal + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        byte[] body = java.util.Arrays.copyOf(tiff.array(), tiff.position());
+        int app0Length = ((jfif[4] & 0xff) << 8) | (jfif[5] & 0xff);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jfif, 0, 2);
+        int length = 2 + 6 + body.length;
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xff);
+        out.write(new byte[] {'E', 'x', 'i', 'f', 0, 0}, 0, 6);
+        out.write(body, 0, body.length);
+        out.write(jfif, 4 + app0Length, jfif.length - 4 - app0Length);
+        return out.toByteArray();
+    }
+
     /** The JPEG with its APP0 (JFIF) segment removed and nothing in its place: a file whose colours ImageIO guesses. */
     public static byte[] withoutMarkers(byte[] jfif) {
         int app0Length = ((jfif[4] & 0xff) << 8) | (jfif[5] & 0xff);

@@ -83,7 +83,8 @@ class JobsViewModelTest {
         assertThat(row.heartbeatProperty().get()).endsWith(" ago");
         assertThat(row.cancellableProperty().get()).isTrue();
         assertThat(row.retryableProperty().get()).isFalse();
-        assertThat(jobs.queues()).containsExactly(new QueueRow("steps", "1", 1, 0, 0, "—"));
+        assertThat(jobs.queues()).containsExactly(new QueueRow("steps", "1", 1, 0, 0, "—"),
+                new QueueRow("sync", "2", 0, 0, 0, "—"));
         assertThat(jobs.summaryProperty().get()).isEqualTo("1 running, 0 waiting");
     }
 

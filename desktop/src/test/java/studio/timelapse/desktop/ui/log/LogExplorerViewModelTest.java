@@ -179,7 +179,7 @@ class LogExplorerViewModelTest {
     @Test
     void aCamerasPartThatCannotBeReadIsNotedAndTheRestStillShows() {
         LogExplorerViewModel withCamera = new LogExplorerViewModel(home.resolve("logs"), studio, Clock.systemUTC(),
-                ZONE, new UiWork(studio, Runnable::run, Runnable::run), task -> {
+                ZONE, new UiWork(studio, Runnable::run, Runnable::run), (task, local) -> {
                     throw new IOException("camera cam-north did not answer");
                 });
 

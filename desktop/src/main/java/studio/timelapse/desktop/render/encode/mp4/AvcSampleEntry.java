@@ -47,18 +47,30 @@ public record AvcSampleEntry(String fourcc, int width, int height, List<byte[]> 
         throw new IllegalStateException("The " + fourcc + " sample entry has no avcC box");
     }
 
-    /** Whether samples described by {@code other} decode with this entry: the same boxes, byte for byte. */
+    /**
+     * Whether samples described by {@code other} decode with this entry: the same boxes, byte for byte, but for
+     * {@code btrt} (the bit rate of the file it came from, which FFmpeg writes and which differs from file to file).
+     */
     public boolean sameAs(AvcSampleEntry other) {
+        List<byte[]> mine = withoutBitRate().childBoxes;
+        List<byte[]> theirs = other.withoutBitRate().childBoxes;
         if (!fourcc.equals(other.fourcc) || width != other.width || height != other.height
-                || childBoxes.size() != other.childBoxes.size()) {
+                || mine.size() != theirs.size()) {
             return false;
         }
-        for (int i = 0; i < childBoxes.size(); i++) {
-            if (!Arrays.equals(childBoxes.get(i), other.childBoxes.get(i))) {
+        for (int i = 0; i < mine.size(); i++) {
+            if (!Arrays.equals(mine.get(i), theirs.get(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** This entry without its {@code btrt} box: a joined file has its own bit rate, which nobody needs told. */
+    public AvcSampleEntry withoutBitRate() {
+        return new AvcSampleEntry(fourcc, width, height, childBoxes.stream()
+                .filter(box -> !(box.length >= 8 && box[4] == 'b' && box[5] == 't' && box[6] == 'r' && box[7] == 't'))
+                .toList());
     }
 
     void writeTo(BoxWriter out) {

@@ -23,17 +23,19 @@ public final class Mp4Concatenation {
             throw new IllegalArgumentException("Nothing to join");
         }
         Mp4VideoTrack first = parts.get(0);
+        AvcSampleEntry entry = first.entry().withoutBitRate();
         SampleTable joined = new SampleTable();
         long dataOffset = 0;
         long shownBefore = 0;
         for (Mp4VideoTrack part : parts) {
-            if (part.timescale() != first.timescale() || part.frameDuration() != first.frameDuration()) {
-                throw new Mp4FormatException(part.file() + " runs at " + part.frameDuration() + "/" + part.timescale()
-                        + " s per frame, " + first.file() + " at " + first.frameDuration() + "/" + first.timescale());
-            }
             if (!part.entry().sameAs(first.entry())) {
                 throw new Mp4FormatException(part.file() + " was encoded with other settings than " + first.file()
                         + " (its H.264 parameter sets or colour tags differ)");
+            }
+            if (part.timescale() != first.timescale() || part.frameDuration() != first.frameDuration()) {
+                throw new Mp4FormatException(part.file() + " runs at " + part.frameDuration() + "/" + part.timescale()
+                        + " s per frame, where " + first.file() + " at " + first.frameDuration() + "/" + first.timescale()
+                        + ": segments of one video share one frame rate");
             }
             SampleTable samples = part.samples();
             for (int i = 0; i < samples.count(); i++) {
@@ -45,9 +47,9 @@ public final class Mp4Concatenation {
         joined.checkComplete("The joined video");
 
         ByteBuffer fileType = Mp4VideoWriter.fileType();
-        int indexSize = MovieBox.build(first.entry(), first.timescale(), first.frameDuration(), joined, 0).capacity();
+        int indexSize = MovieBox.build(entry, first.timescale(), first.frameDuration(), joined, 0).capacity();
         long dataStart = fileType.remaining() + indexSize + Mp4VideoWriter.MDAT_HEADER;
-        ByteBuffer index = MovieBox.build(first.entry(), first.timescale(), first.frameDuration(), joined, dataStart);
+        ByteBuffer index = MovieBox.build(entry, first.timescale(), first.frameDuration(), joined, dataStart);
         try (FileChannel out = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFully(out, fileType);

@@ -31,8 +31,11 @@ final class FfmpegLibraries {
             return Availability.available("libx264 in the bundled FFmpeg " + avutil.av_version_info().getString()
                     + " libraries for " + platform);
         } catch (Throwable e) {                        // UnsatisfiedLinkError, NoClassDefFoundError and their kin
+            String message = String.valueOf(e.getMessage());
+            int searchPath = message.indexOf(" in java.library.path");     // a long list of folders, no news
             return Availability.unavailable("no FFmpeg libraries load for " + platform + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+                    + e.getClass().getSimpleName() + ": " + (searchPath > 0 ? message.substring(0, searchPath) : message)
+                    + ")",
                     "install ffmpeg with libx264 and put it on PATH, or choose jcodec");
         }
     }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds bench/target/benchmarks.jar, builds (once) a synthetic library of FRAMES frames (default 1,000,000) in
+# $TMPDIR/timelapse-bench-library-FRAMES through the library's public API — timing the batched inserts and ingest
+# results — and runs the library query benchmarks on it. Output goes to bench/results/library-<UTC time>/ with
+# machine.txt (machine, load before and after). See docs/benchmarks.md ("Studio library"). Extra JMH options are
+# appended (e.g. -wi 1 -i 2 for a quick look; not for the record).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+frames="${FRAMES:-1000000}"
+folder="${TMPDIR:-/tmp}/timelapse-bench-library-$frames"
+./mvnw -B -q -pl bench -am package -DskipTests
+
+out="bench/results/library-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$out"
+{
+    echo "nproc: $(nproc)"
+    lscpu | grep -E '^Model name' || true
+    java -version 2>&1
+    echo "kernel: $(uname -srm)"
+    df -hT "${TMPDIR:-/tmp}"
+    echo "commit: $(git rev-parse --short HEAD)"
+    echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$out/machine.txt"
+
+if [ ! -f "$folder/library.sqlite" ]; then
+    java -cp bench/target/benchmarks.jar studio.timelapse.bench.library.SyntheticLibrary "$folder" "$frames" \
+        2>&1 | tee "$out/build.txt"
+fi
+java -jar bench/target/benchmarks.jar 'studio\.timelapse\.bench\.library\.LibraryQueryBenchmark\.' -t 1 \
+    -p frames="$frames" -p folder="$folder" -rf json -rff "$out/queries.json" "$@" 2>&1 | tee "$out/queries.txt"
+
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
+echo "Results: $out"

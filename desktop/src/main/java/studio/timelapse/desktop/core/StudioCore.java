@@ -1,0 +1,214 @@
+package studio.timelapse.desktop.core;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import studio.timelapse.desktop.render.RenderScheduler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import studio.timelapse.desktop.cameras.client.StudioIdentity;
+import studio.timelapse.desktop.importing.ImportJob;
+import studio.timelapse.desktop.ingest.FrameAnalyzer;
+import studio.timelapse.desktop.ingest.IngestJob;
+import studio.timelapse.desktop.library.Library;
+import studio.timelapse.desktop.render.RenderJob;
+import studio.timelapse.desktop.render.RenderTuning;
+import studio.timelapse.desktop.render.encode.Encoders;
+import studio.timelapse.desktop.render.encode.standard.StandardEncoders;
+import studio.timelapse.desktop.sync.AgentCameraLinks;
+import studio.timelapse.desktop.sync.SyncJob;
+import studio.timelapse.desktop.sync.SyncScheduler;
+import studio.timelapse.desktop.sync.SyncSettings;
+import studio.timelapse.shared.actionlog.ActionLog;
+import studio.timelapse.shared.job.JobRunner;
+import studio.timelapse.shared.lock.Locks;
+
+/**
+ * The studio's engine, assembled once: a library, the locks and the one job runner (with every job type the studio
+ * has) on the library's database. The command line and the window open this and nothing else, so work started from
+ * either is the same work, visible to both, and resumed by whichever starts next.
+ */
+public final class StudioCore implements AutoCloseable {
+    private static final Duration SCHEDULE_CHECK = Duration.ofMinutes(10);
+
+    /** Cameras synced at once; more wait their turn (each sync downloads several frames in parallel). */
+    private static final int SYNC_WORKERS = 4;
+    private final Library library;
+    private final Locks locks;
+    private final Encoders encoders;
+    private final JobRunner jobs;
+    private final RenderJob renderJob;
+    private final IngestJob ingestJob;
+    private final ImportJob importJob;
+    private final AgentCameraLinks cameraLinks;
+    private final SyncScheduler sync;
+    private final RenderScheduler renderScheduler;
+    private final ScheduledExecutorService schedules;
+    private final ActionLog log;
+
+    private StudioCore(Library library, Locks locks, Encoders encoders, JobRunner jobs, RenderJob renderJob,
+            IngestJob ingestJob, ImportJob importJob, AgentCameraLinks cameraLinks, SyncScheduler sync,
+            ActionLog log) {
+        this.renderJob = renderJob;
+        this.ingestJob = ingestJob;
+        this.importJob = importJob;
+        this.cameraLinks = cameraLinks;
+        this.sync = sync;
+        this.renderScheduler = new RenderScheduler(library, jobs, renderJob, library.clock(), log);
+        this.schedules = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "render-schedules");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.library = library;
+        this.locks = locks;
+        this.encoders = encoders;
+        this.jobs = jobs;
+        this.log = log;
+        // Each occurrence waits in the queue for its time; looking again now and then queues the ones after it.
+        schedules.scheduleWithFixedDelay(this::catchUpSchedules, 0, SCHEDULE_CHECK.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * Opens (creating if needed) the library in {@code libraryFolder} and starts the job runner: unfinished work of a
+     * process that is gone resumes now.
+     */
+    public static StudioCore open(Path libraryFolder, ActionLog log, Clock clock, Settings settings) {
+        Library library = Library.open(libraryFolder, log, clock);
+        try {
+            Locks locks = Locks.builder(library.database(), log).build();
+            Encoders encoders = settings.encoders();
+            RenderJob renderJob = new RenderJob(Optional.of(library), log, encoders, settings.render());
+            AgentCameraLinks cameraLinks = new AgentCameraLinks(library,
+                    StudioIdentity.loadOrCreate(library.folder(), log), log);
+            SyncJob syncJob = new SyncJob(library, cameraLinks, settings.sync());
+            FrameAnalyzer analyzer = new FrameAnalyzer();
+            int cores = Runtime.getRuntime().availableProcessors();
+            IngestJob ingestJob = new IngestJob(library, analyzer, cores);
+            ImportJob importJob = new ImportJob(library, analyzer, cores);
+            JobRunner jobs = JobRunner.builder(library.database(), log)
+                    .clock(clock)
+                    .locks(locks)
+                    .queue(SyncJob.QUEUE, SYNC_WORKERS)
+                    .register(syncJob)
+                    .queue(IngestJob.QUEUE, 1)
+                    .register(ingestJob)
+                    .queue(ImportJob.QUEUE, 1)
+                    .register(importJob)
+                    .queue(RenderJob.QUEUE, 1)
+                    .register(renderJob)
+                    .pollInterval(settings.pollInterval())
+                    .build()
+                    .start();
+            return new StudioCore(library, locks, encoders, jobs, renderJob, ingestJob, importJob, cameraLinks,
+                    new SyncScheduler(jobs, syncJob, clock), log);
+        } catch (IOException e) {
+            library.close();
+            throw new UncheckedIOException("The studio's identity in " + library.folder() + " cannot be read", e);
+        } catch (RuntimeException e) {
+            library.close();
+            throw e;
+        }
+    }
+
+    /** How the engine runs; {@link #defaults()} for users, tests tune the rest. */
+    public record Settings(Encoders encoders, RenderTuning render, SyncSettings sync, Duration pollInterval) {
+        public static Settings defaults() {
+            return new Settings(StandardEncoders.create(), RenderTuning.defaults(), SyncSettings.defaults(),
+                    Duration.ofMillis(200));
+        }
+
+        public Settings withRender(RenderTuning tuning) {
+            return new Settings(encoders, tuning, sync, pollInterval);
+        }
+
+        public Settings withSync(SyncSettings newSync) {
+            return new Settings(encoders, render, newSync, pollInterval);
+        }
+
+        public Settings withPollInterval(Duration interval) {
+            return new Settings(encoders, render, sync, interval);
+        }
+
+        public Settings withEncoders(Encoders newEncoders) {
+            return new Settings(newEncoders, render, sync, pollInterval);
+        }
+    }
+
+    public Library library() {
+        return library;
+    }
+
+    public Locks locks() {
+        return locks;
+    }
+
+    public JobRunner jobs() {
+        return jobs;
+    }
+
+    /** The render job type, to submit renders with {@code jobs().submit(renderJob(), request, options)}. */
+    public RenderJob renderJob() {
+        return renderJob;
+    }
+
+    /** The ingest job type: thumbnails, brightness and EXIF of every frame not yet ingested. */
+    public IngestJob ingestJob() {
+        return ingestJob;
+    }
+
+    /** The import job type: a folder or a card into the library. */
+    public ImportJob importJob() {
+        return importJob;
+    }
+
+    /** Sync of paired cameras: one job per camera at a time, asked for whenever a camera announces a frame. */
+    public SyncScheduler sync() {
+        return sync;
+    }
+
+    /** The connections sync uses to each paired camera, and their event streams. */
+    public AgentCameraLinks cameraLinks() {
+        return cameraLinks;
+    }
+
+    /** Scheduled renders: their occurrences are queued as render jobs by this core every few minutes. */
+    public RenderScheduler renderScheduler() {
+        return renderScheduler;
+    }
+
+    private void catchUpSchedules() {
+        try {
+            renderScheduler.catchUp();
+        } catch (IOException | RuntimeException e) {
+            log.message("studio:render:schedules_failed", java.util.Map.of("reason", String.valueOf(e)));
+        }
+    }
+
+    public Encoders encoders() {
+        return encoders;
+    }
+
+    public ActionLog log() {
+        return log;
+    }
+
+    /** Stops taking work, lets running jobs reach a checkpoint for a moment, and closes the library. */
+    @Override
+    public void close() {
+        schedules.shutdownNow();
+        try {
+            jobs.close(Duration.ofSeconds(5));
+        } finally {
+            try {
+                locks.close();
+            } finally {
+                library.close();
+            }
+        }
+    }
+}
