@@ -9,6 +9,9 @@ import studio.timelapse.desktop.cameras.client.AgentClient;
 import studio.timelapse.desktop.cameras.client.AgentEventListener;
 import studio.timelapse.desktop.cameras.client.AgentRefusedException;
 import studio.timelapse.desktop.cameras.client.FrameDownload;
+import studio.timelapse.desktop.cameras.client.StudioIdentity;
+import studio.timelapse.desktop.library.Library;
+import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.protocol.Acknowledgement;
 import studio.timelapse.shared.protocol.AcknowledgementReceipt;
 import studio.timelapse.shared.protocol.FrameId;
@@ -24,6 +27,15 @@ public final class AgentCameraLinks implements CameraLink.Factory {
 
     public AgentCameraLinks(CameraClients clients) {
         this.clients = clients;
+    }
+
+    /**
+     * Links with clients of their own, for the library's cameras, kept for the life of the process. Prefer
+     * {@link #AgentCameraLinks(CameraClients)} with the studio's {@code CameraServices.clients()}, so that sync, the
+     * watch and remote control share one client (and its token) per camera.
+     */
+    public AgentCameraLinks(Library library, StudioIdentity identity, ActionLog log) {
+        this(new CameraClients(library, identity));
     }
 
     @Override
