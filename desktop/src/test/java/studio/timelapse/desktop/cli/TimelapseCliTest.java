@@ -85,13 +85,8 @@ class TimelapseCliTest {
         void offersOnlyTheCommandsThatWorkToday() {
             CommandLine cli = TimelapseCli.create(LINUX_HOMES, AgentLaunch.BY_HAND, new BuildInfo("1.2.3"));
 
-<<<<<<< HEAD
             assertThat(cli.getSubcommands().keySet()).containsExactly("paths", "version", "cameras", "sync", "import",
                     "ingest", "library", "sequences", "render", "schedules", "jobs", "log", "studio", "demo", "help");
-=======
-            assertThat(cli.getSubcommands().keySet())
-                    .containsExactly("paths", "version", "log", "jobs", "library", "sequences", "help");
->>>>>>> library
         }
 
         @Test
