@@ -21,6 +21,10 @@ import studio.timelapse.desktop.ingest.AnalysisThreads;
 import studio.timelapse.desktop.ingest.FrameAnalyzer;
 import studio.timelapse.desktop.ingest.IngestJob;
 import studio.timelapse.desktop.library.Library;
+import studio.timelapse.desktop.render.RenderJob;
+import studio.timelapse.desktop.render.RenderTuning;
+import studio.timelapse.desktop.render.encode.Encoders;
+import studio.timelapse.desktop.render.encode.standard.StandardEncoders;
 import studio.timelapse.desktop.sequences.SequenceCatalog;
 import studio.timelapse.desktop.sync.AgentCameraLinks;
 import studio.timelapse.desktop.sync.SyncJob;
@@ -61,6 +65,7 @@ public final class StudioSession implements AutoCloseable {
     private final SyncScheduler sync;
     private final IngestJob ingest;
     private final ImportJob importing;
+    private final RenderJob render;
     private final JobRunner jobs;
     private final Map<String, JobType<?, ?>> jobTypes = new LinkedHashMap<>();
     private final boolean discoverOnLan;
@@ -92,6 +97,8 @@ public final class StudioSession implements AutoCloseable {
             jobTypes.put(ingest.name(), ingest);
             this.importing = new ImportJob(library, new FrameAnalyzer(), analysers);
             jobTypes.put(importing.name(), importing);
+            this.render = new RenderJob(Optional.of(library), log, builder.encoders, builder.renderTuning);
+            jobTypes.put(render.name(), render);
             builder.jobTypes.forEach(type -> jobTypes.put(type.name(), type));
             JobRunner.Builder runner = JobRunner.builder(library.database(), log).clock(clock).locks(locks)
                     .heartbeatInterval(builder.heartbeatInterval);
@@ -169,6 +176,16 @@ public final class StudioSession implements AutoCloseable {
     /** Imports a folder or a card into a new import sequence, as a job. */
     public Job importFolder(Path folder, Optional<String> name, java.time.ZoneId zone) {
         return jobs.submit(importing, ImportJob.Params.of(folder, name, zone), SubmitOptions.defaults());
+    }
+
+    /** The render job type: renders and previews are submitted with it. */
+    public RenderJob renderJob() {
+        return render;
+    }
+
+    /** Where rendered videos go: {@code <home>/videos}, previews in {@code previews/} under it. */
+    public Path videos() {
+        return home.root().resolve("videos");
     }
 
     public DataHome home() {
@@ -278,6 +295,8 @@ public final class StudioSession implements AutoCloseable {
         private UnaryOperator<AgentClient.Builder> clientOptions = options -> options;
         private SyncSettings syncSettings = SyncSettings.defaults();
         private boolean discoverOnLan;
+        private Encoders encoders = StandardEncoders.create();
+        private RenderTuning renderTuning = RenderTuning.defaults();
 
         private Builder(DataHome home) {
             this.home = home;
@@ -314,6 +333,17 @@ public final class StudioSession implements AutoCloseable {
 
         public Builder sync(SyncSettings settings) {
             this.syncSettings = settings;
+            return this;
+        }
+
+        /** The video encoders renders may use; the standard ones by default. */
+        public Builder encoders(Encoders choice) {
+            this.encoders = choice;
+            return this;
+        }
+
+        public Builder renderTuning(RenderTuning tuning) {
+            this.renderTuning = tuning;
             return this;
         }
 

@@ -42,11 +42,12 @@ class StudioWindowTest {
     private final StepJob steps = StepJob.gated();
     private StudioSession session;
     private StudioWindow window;
+    private final java.util.List<Path> played = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
         session = TestStudio.open(home, Clock.systemUTC(), steps);
-        window = StudioWindow.show(session, stage);
+        window = StudioWindow.show(session, stage, played::add);
     }
 
     @AfterEach
