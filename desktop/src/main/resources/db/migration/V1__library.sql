@@ -67,6 +67,9 @@ CREATE UNIQUE INDEX frame_imported_content ON frame (sha256) WHERE camera_id IS 
 -- insert: add one only for a query that needs it (QueryPlanTest shows which index each query uses).
 CREATE INDEX frame_camera_time ON frame (camera_id, captured_at);
 CREATE INDEX frame_origin_time ON frame (origin_sequence_id, captured_at);
+-- The same for frames not rejected, what defined sequences read by default: their scans and counts never touch the
+-- table. (A query uses a partial index only when its WHERE says "rejected = 0" literally, not with a parameter.)
+CREATE INDEX frame_origin_kept_time ON frame (origin_sequence_id, captured_at) WHERE rejected = 0;
 CREATE INDEX frame_not_ingested ON frame (id) WHERE ingested_at IS NULL;
 
 -- How many frames each camera stream or import holds, and how many of those are rejected, kept by the triggers

@@ -11,7 +11,11 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import studio.timelapse.camera.api.ApiJson;
+import studio.timelapse.shared.protocol.CaptureConfig;
+import studio.timelapse.shared.protocol.ErrorBody;
 import studio.timelapse.shared.protocol.pairing.PairingRequest;
 import studio.timelapse.shared.protocol.pairing.PairingResponse;
 import studio.timelapse.shared.protocol.pairing.TokenProof;
@@ -107,6 +111,28 @@ final class BenchStudio {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         return read(client.send(request.build(), HttpResponse.BodyHandlers.ofString()), type);
+    }
+
+    /**
+     * Sends {@code config}; if the agent refuses its interval as too short for its camera, the shortest interval it
+     * offers instead, in milliseconds (from the refusal's {@code min_interval_ms}).
+     */
+    Optional<Long> refusedInterval(CaptureConfig config) throws IOException, InterruptedException {
+        HttpRequest.Builder request = request("/api/v1/config").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config)));
+        HttpResponse<String> answer = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200) {
+            return Optional.empty();
+        }
+        ErrorBody error = JSON.readValue(answer.body(), ErrorBody.class);
+        for (Map<String, Object> refusal : error.refusals()) {
+            if ("config.interval_too_short".equals(refusal.get("code"))
+                    && refusal.get("details") instanceof Map<?, ?> details
+                    && details.get("min_interval_ms") instanceof Number millis) {
+                return Optional.of(millis.longValue());
+            }
+        }
+        throw new IOException("configuration refused: " + answer.statusCode() + " " + answer.body());
     }
 
     private static <T> T read(HttpResponse<String> answer, Class<T> type) throws IOException {

@@ -121,9 +121,17 @@ public final class DownloadThroughput {
     /** Has the agent take {@code size.frames()} frames of that size, and returns them as it lists them. */
     private List<FrameInfo> capture(FrameSize size) throws IOException, InterruptedException {
         studio.refreshToken();
-        studio.put("/api/v1/config", new CaptureConfig("synthetic", FrameSettings.automatic()
-                .withSize(size.width(), size.height()), ScheduleConfig.every(0.5), Optional.empty()),
-                CaptureConfig.class);
+        FrameSettings frame = FrameSettings.automatic().withSize(size.width(), size.height());
+        Optional<Long> shortest = studio.refusedInterval(new CaptureConfig("synthetic", frame, ScheduleConfig.every(0.5),
+                Optional.empty()));
+        if (shortest.isPresent()) {
+            // The agent says how fast it can render this size on this machine: capture at that pace.
+            double seconds = Math.ceil(shortest.get() / 100.0) / 10;
+            say(String.format(Locale.ROOT, "%s: the agent keeps up with one frame every %.1f s at this size",
+                    size.label(), seconds));
+            studio.put("/api/v1/config", new CaptureConfig("synthetic", frame, ScheduleConfig.every(seconds),
+                    Optional.empty()), CaptureConfig.class);
+        }
         studio.post("/api/v1/capture/start", Map.of(), AgentStatus.class);
         List<FrameInfo> frames;
         long started = System.nanoTime();

@@ -53,10 +53,28 @@ public class LibraryQueryBenchmark {
         return state.store.thumbnails(page.frames().stream().map(Frame::id).toList());
     }
 
-    /** A page of a defined sequence (two cameras merged, daytime by the sun, every 10th), from a random place. */
+    /** A page of camera 0 by day (located: read sunrise to sunset), every 10th frame, from a random place. */
     @Benchmark
-    public List<Frame> definedSequencePage(LibraryState state) {
-        return state.store.ofSequence(state.defined, state.randomCursor(), PAGE).frames();
+    public List<Frame> definedPageDaytimeBySun(LibraryState state) {
+        return state.store.ofSequence(state.byTheSun, state.randomCursor(), PAGE).frames();
+    }
+
+    /** A page of camera 1 by day (no location: judged frame by frame from exposure), every 10th, from a random place. */
+    @Benchmark
+    public List<Frame> definedPageDaytimeByExposure(LibraryState state) {
+        return state.store.ofSequence(state.byExposure, state.randomCursor(), PAGE).frames();
+    }
+
+    /** A page of two cameras merged, every 10th frame, from a random place. */
+    @Benchmark
+    public List<Frame> definedPageTwoCameras(LibraryState state) {
+        return state.store.ofSequence(state.twoCameras, state.randomCursor(), PAGE).frames();
+    }
+
+    /** How many frames a daytime sequence of a located camera has (a range count per day of the month). */
+    @Benchmark
+    public long countDefinedDaytimeBySun(LibraryState state) {
+        return state.store.countInSequence(state.byTheSun);
     }
 
     @Benchmark

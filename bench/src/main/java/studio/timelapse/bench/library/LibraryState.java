@@ -34,7 +34,9 @@ public class LibraryState {
     Library library;
     Frames store;
     long stream;
-    long defined;
+    long byTheSun;
+    long byExposure;
+    long twoCameras;
     long perCamera;
     private final SplittableRandom random = new SplittableRandom(42);
 
@@ -47,7 +49,10 @@ public class LibraryState {
         store = Frames.of(library);
         Sequences sequences = Sequences.of(library);
         stream = sequences.streamOf(SyntheticLibrary.cameraId(1)).map(Sequence::id).orElseThrow();
-        defined = sequences.findByName(SyntheticLibrary.DEFINED).map(Sequence::id).orElseThrow();
+        SyntheticLibrary.defineSequences(library);
+        byTheSun = sequences.findByName(SyntheticLibrary.BY_THE_SUN).map(Sequence::id).orElseThrow();
+        byExposure = sequences.findByName(SyntheticLibrary.BY_EXPOSURE).map(Sequence::id).orElseThrow();
+        twoCameras = sequences.findByName(SyntheticLibrary.TWO_CAMERAS).map(Sequence::id).orElseThrow();
         perCamera = SyntheticLibrary.perCamera(frames);
     }
 

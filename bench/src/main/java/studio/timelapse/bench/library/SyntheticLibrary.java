@@ -49,7 +49,12 @@ public final class SyntheticLibrary {
     static final int CAMERAS = 4;
     static final int INTERVAL_S = 10;
     static final Instant START = Instant.parse("2024-06-01T00:00:00Z");
-    static final String DEFINED = "Dawn to dusk, every 10th";
+    /** Camera 0 (located): daytime by the Sun, every 10th frame. */
+    static final String BY_THE_SUN = "Camera 0 by day, every 10th";
+    /** Camera 1 (no location): daytime judged from each frame's exposure and brightness, every 10th frame. */
+    static final String BY_EXPOSURE = "Camera 1 by day, every 10th";
+    /** Cameras 0 and 1 merged, every 10th frame. */
+    static final String TWO_CAMERAS = "Cameras 0 and 1, every 10th";
     private static final int BATCH = 1000;
     private static final GeoPosition GENEVA = GeoPosition.of(46.2, 6.15);
 
@@ -141,9 +146,24 @@ public final class SyntheticLibrary {
             out.println(String.format(Locale.ROOT, "recorded ingest of %,d frames in %.1f s: %,.0f frames/s", ingested,
                     seconds(ingestStarted), ingested / seconds(ingestStarted)));
 
-            Sequences.of(library).define(DEFINED, SequenceDefinition.of(List.of(streams.get(0), streams.get(1)))
-                    .everyNth(10).daytime(true));
+            defineSequences(library);
         }
+    }
+
+    /** The defined sequences the benchmarks page through (defined if missing: they are rules, not data). */
+    static void defineSequences(Library library) {
+        Sequences sequences = Sequences.of(library);
+        long located = sequences.streamOf(cameraId(0)).map(Sequence::id).orElseThrow();
+        long unlocated = sequences.streamOf(cameraId(1)).map(Sequence::id).orElseThrow();
+        Map<String, SequenceDefinition> definitions = Map.of(
+                BY_THE_SUN, SequenceDefinition.of(List.of(located)).everyNth(10).daytime(true),
+                BY_EXPOSURE, SequenceDefinition.of(List.of(unlocated)).everyNth(10).daytime(true),
+                TWO_CAMERAS, SequenceDefinition.of(List.of(located, unlocated)).everyNth(10));
+        definitions.forEach((name, definition) -> {
+            if (sequences.findByName(name).isEmpty()) {
+                sequences.define(name, definition);
+            }
+        });
     }
 
     private static NewCameraFrame frame(int camera, long seq) {

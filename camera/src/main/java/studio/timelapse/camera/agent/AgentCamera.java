@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import studio.timelapse.camera.api.CameraControl;
 import studio.timelapse.camera.capture.FrameCapture;
 import studio.timelapse.camera.control.CaptureControl;
@@ -37,12 +38,14 @@ final class AgentCamera implements CameraControl {
     private final FrameStore store;
     private final AgentSettingsFile settingsFile;
     private final AtomicReference<AgentSettings> settings;
+    private final Function<CaptureConfig, List<Refusal>> problems;
     private final Clock clock;
     private final AtomicReference<Optional<ErrorReport>> lastError = new AtomicReference<>(Optional.empty());
 
     AgentCamera(CaptureControl control, FrameCapture capture, FrameStore store, AgentSettingsFile settingsFile,
-            AtomicReference<AgentSettings> settings, Clock clock) {
+            AtomicReference<AgentSettings> settings, Function<CaptureConfig, List<Refusal>> problems, Clock clock) {
         this.control = control;
+        this.problems = problems;
         this.capture = capture;
         this.store = store;
         this.settingsFile = settingsFile;
@@ -72,9 +75,9 @@ final class AgentCamera implements CameraControl {
 
     @Override
     public CaptureConfig configure(CaptureConfig config, String why) {
-        List<Refusal> problems = config.problems();
-        if (!problems.isEmpty()) {
-            throw new RefusedException(problems);
+        List<Refusal> found = problems.apply(config);
+        if (!found.isEmpty()) {
+            throw new RefusedException(found);
         }
         AgentSettings changed = settings.get().withCapture(config);
         try {

@@ -23,8 +23,10 @@ final class Backends {
      */
     static CameraBackend create(CaptureConfig config, ActionLog log, ZoneId zone, SceneClock sceneClock) {
         return switch (config.backend()) {
+            // At a configured location the synthetic sun is the real one there; without one, a smooth stand-in day.
             case "synthetic" -> SyntheticCamera.builder(log).zone(zone).sceneClock(sceneClock)
-                    .sunPath(SunPath.simpleDay(zone)).build();
+                    .sunPath(config.location().map(place -> SunPath.at(place.position()))
+                            .orElseGet(() -> SunPath.simpleDay(zone))).build();
             case "rpicam" -> new RpicamBackend(log, RpicamConfig.defaults());
             case "gphoto2" -> new GphotoBackend(log, GphotoConfig.builder().build());
             case "gopro" -> new GoProBackend(log, GoProConfig.defaults());

@@ -6,13 +6,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import studio.timelapse.camera.api.AgentApp;
 import studio.timelapse.camera.api.EventHub;
 import studio.timelapse.camera.api.TaskUpdates;
 import studio.timelapse.camera.capture.CameraBackend;
+import studio.timelapse.camera.capture.CapabilityCheck;
 import studio.timelapse.camera.capture.FrameCapture;
 import studio.timelapse.camera.capture.synthetic.SceneClock;
 import studio.timelapse.camera.control.CaptureControl;
@@ -98,7 +101,8 @@ public final class CameraAgent implements AutoCloseable {
 
         StateStore<studio.timelapse.camera.control.CaptureState, studio.timelapse.camera.control.CaptureFacts> states =
                 new StateStore<>(db, log, clock, CaptureMachine.build());
-        this.control = new CaptureControl(states, () -> current.get().capture(),
+        Function<CaptureConfig, List<Refusal>> problems = config -> CapabilityCheck.problems(backend, config);
+        this.control = new CaptureControl(states, () -> current.get().capture(), problems,
                 (config, listener) -> startLoop(config, listener, clock), log);
         control.onTransition((from, to, transition, why) -> events.publish(new AgentEvent.StateChanged(
                 from.name().toLowerCase(java.util.Locale.ROOT), to.name().toLowerCase(java.util.Locale.ROOT),
@@ -107,7 +111,7 @@ public final class CameraAgent implements AutoCloseable {
         this.security = AgentSecurity.builder(home.root().resolve("identity"), db, log).clock(clock).build();
         this.panel = new AgentPanel(loaded, capture, security, log);
         control.onTransition((from, to, transition, why) -> panel.stateChanged(to));
-        AgentCamera camera = new AgentCamera(control, capture, store, settingsFile, current, clock);
+        AgentCamera camera = new AgentCamera(control, capture, store, settingsFile, current, problems, clock);
         String host = options.bindHost().orElse(loaded.bindHost());
         int port = options.port().orElse(loaded.port());
         this.app = AgentApp.builder(log).agent(loaded.id(), BuildInfo.load().version()).frames(new StoreFrames(store))

@@ -1,6 +1,7 @@
 package studio.timelapse.camera.capture;
 
 import java.nio.file.Path;
+import studio.timelapse.shared.protocol.FrameSettings;
 
 /**
  * One kind of camera: the Pi camera module through libcamera's {@code rpicam-still}, a DSLR through
@@ -15,6 +16,15 @@ public interface CameraBackend extends AutoCloseable {
     String name();
 
     BackendCapabilities capabilities();
+
+    /**
+     * What the camera can do for frames taken with {@code frame}: a camera whose pace depends on the frame size (the
+     * synthetic camera renders every pixel) reports that size's shortest interval. The same for every size unless a
+     * backend says otherwise.
+     */
+    default BackendCapabilities capabilities(FrameSettings frame) {
+        return capabilities();
+    }
 
     /**
      * Takes one frame and writes it as a complete JPEG to {@code target} (a temporary file in the store, which the

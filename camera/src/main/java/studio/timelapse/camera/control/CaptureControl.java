@@ -3,6 +3,7 @@ package studio.timelapse.camera.control;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import studio.timelapse.camera.schedule.CaptureListener;
 import studio.timelapse.camera.schedule.CaptureLoop;
@@ -31,6 +32,7 @@ public final class CaptureControl implements AutoCloseable, CaptureListener {
 
     private final StateStore<CaptureState, CaptureFacts> states;
     private final Supplier<CaptureConfig> config;
+    private final Function<CaptureConfig, List<Refusal>> problems;
     private final LoopStarter loops;
     private final ActionLog log;
     private final Object transitions = new Object();
@@ -46,8 +48,15 @@ public final class CaptureControl implements AutoCloseable, CaptureListener {
 
     public CaptureControl(StateStore<CaptureState, CaptureFacts> states, Supplier<CaptureConfig> config,
             LoopStarter loops, ActionLog log) {
+        this(states, config, CaptureConfig::problems, loops, log);
+    }
+
+    /** @param problems what is wrong with a configuration for this agent's camera, guarding start and resume */
+    public CaptureControl(StateStore<CaptureState, CaptureFacts> states, Supplier<CaptureConfig> config,
+            Function<CaptureConfig, List<Refusal>> problems, LoopStarter loops, ActionLog log) {
         this.states = states;
         this.config = config;
+        this.problems = problems;
         this.loops = loops;
         this.log = log;
     }
@@ -155,7 +164,7 @@ public final class CaptureControl implements AutoCloseable, CaptureListener {
     }
 
     private CaptureFacts facts(Principal principal) {
-        return new CaptureFacts(principal, config.get().problems());
+        return new CaptureFacts(principal, problems.apply(config.get()));
     }
 
     private void startLoop() {

@@ -60,7 +60,7 @@ class AgentKilledMidCaptureTest {
     void killedWhileWritingAFrameTheRestartedAgentServesOnlyWholeGapFreeFramesAndCapturesOn() throws Exception {
         AgentSettingsFile settings = new AgentSettingsFile(home);
         settings.save(settings.loadOrCreate().withCapture(new CaptureConfig("synthetic",
-                FrameSettings.automatic().withSize(640, 360), ScheduleConfig.every(0.5), Optional.empty())));
+                FrameSettings.automatic().withSize(320, 180), ScheduleConfig.every(0.5), Optional.empty())));
 
         TestStudio studio;
         List<FrameInfo> beforeKill;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -107,6 +108,23 @@ class CaptureControlTest {
                 });
         assertThat(control.state().state()).isEqualTo(CaptureState.IDLE);
         assertThat(control.available(STUDIO)).doesNotContain("start");
+    }
+
+    @Test
+    void whatTheCameraCannotDoRefusesStartToo() {
+        StateStore<CaptureState, CaptureFacts> states = new StateStore<>(db, recording.log(), Clock.systemUTC(),
+                CaptureMachine.build());
+        Refusal tooFast = Refusal.of(Refusal.Kind.INVALID, "config.interval_too_short",
+                "The synthetic camera needs at least 1.08 s between 1920x1080 frames on this machine", "capture slower");
+        CaptureControl picky = new CaptureControl(states, config::get, captureConfig -> List.of(tooFast),
+                (captureConfig, listener) -> {
+                    throw new AssertionError("no loop may start");
+                }, recording.log());
+
+        assertThatThrownBy(() -> picky.command(STUDIO, "start", "pressed start"))
+                .isInstanceOfSatisfying(RefusedException.class, refused -> assertThat(refused.refusals().get(0)
+                        .reason()).contains("a problem: The synthetic camera needs at least 1.08 s"));
+        assertThat(picky.available(STUDIO)).doesNotContain("start");
     }
 
     @Test

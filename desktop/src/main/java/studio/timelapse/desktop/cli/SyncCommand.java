@@ -1,8 +1,6 @@
 package studio.timelapse.desktop.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import studio.timelapse.desktop.cameras.CameraClients;
 import studio.timelapse.desktop.cameras.client.StudioIdentity;
 import studio.timelapse.desktop.library.Camera;
 import studio.timelapse.desktop.library.Cameras;
@@ -59,6 +58,9 @@ final class SyncCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
+    @Mixin
+    LibraryOption library;
+
     @Spec
     CommandSpec spec;
 
@@ -80,43 +82,38 @@ final class SyncCommand implements Callable<Integer> {
         this.homes = homes;
     }
 
-    /** The library the studio keeps under its home. */
-    static Path libraryFolder(AppHome homes) {
-        return homes.studio().root().resolve("library");
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SyncSettings settings = settings();
-        Path folder = libraryFolder(homes);
-        if (!Files.exists(folder.resolve(Library.DATABASE_FILE))) {
-            err.println("sync: there is no library yet at " + folder + " — add and pair a camera first "
+        if (!library.exists(homes)) {
+            err.println("sync: there is no library yet at " + library.folder(homes) + " — add and pair a camera first "
                     + "('timelapse cameras add', 'timelapse cameras pair').");
             return 1;
         }
-        homes.studio().createFolders();
         TaskStatusTracker tracker = new TaskStatusTracker(Clock.systemUTC(), 100);
-        try (ActionLog log = ActionLog.builder("studio").logDirectory(homes.studio().logs()).build();
-                AutoCloseable subscribed = log.subscribe(tracker);
-                Library library = Library.open(folder, log, Clock.systemUTC())) {
-            List<Camera> cameras = chosen(library);
+        try (LibraryOption.OpenLibrary open = library.open(homes);
+                AutoCloseable subscribed = open.log().subscribe(tracker);
+                CameraClients clients = new CameraClients(open.library(),
+                        StudioIdentity.loadOrCreate(open.library().folder(), open.log()))) {
+            List<Camera> cameras = chosen(open.library());
             if (cameras.isEmpty()) {
                 err.println(cameraName == null
                         ? "sync: no camera is paired with this studio — pair one with 'timelapse cameras pair'."
                         : "sync: no paired camera is called '" + cameraName + "' — 'timelapse cameras list' shows them.");
                 return 1;
             }
-            AgentCameraLinks links = new AgentCameraLinks(library, StudioIdentity.loadOrCreate(folder, log), log);
-            SyncJob syncJob = new SyncJob(library, links, settings);
-            try (Locks locks = Locks.builder(library.database(), log).build();
-                    JobRunner runner = JobRunner.builder(library.database(), log)
+            AgentCameraLinks links = new AgentCameraLinks(clients);
+            SyncJob syncJob = new SyncJob(open.library(), links, settings);
+            try (Locks locks = Locks.builder(open.library().database(), open.log()).build();
+                    JobRunner runner = JobRunner.builder(open.library().database(), open.log())
                             .queue(SyncJob.QUEUE, Math.min(4, cameras.size())).locks(locks).register(syncJob).build()) {
                 runner.start();
                 SyncScheduler scheduler = new SyncScheduler(runner, syncJob, Clock.systemUTC());
                 Progress progress = new Progress(out, System.console() != null, runner, tracker);
-                return watch ? watch(cameras, links, scheduler, log, progress) : once(cameras, scheduler, progress, err);
+                return watch ? watch(cameras, links, scheduler, open.log(), progress)
+                        : once(cameras, scheduler, progress, err);
             }
         }
     }
@@ -154,8 +151,8 @@ final class SyncCommand implements Callable<Integer> {
                 + "2M; not '" + text + "'");
     }
 
-    private List<Camera> chosen(Library library) {
-        List<Camera> paired = Cameras.of(library).all().stream().filter(Camera::paired).toList();
+    private List<Camera> chosen(Library opened) {
+        List<Camera> paired = Cameras.of(opened).all().stream().filter(Camera::paired).toList();
         if (cameraName == null) {
             return paired;
         }

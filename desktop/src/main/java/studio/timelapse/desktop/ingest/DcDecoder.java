@@ -11,13 +11,14 @@ import studio.timelapse.desktop.ingest.IngestFailure.Kind;
  * Decodes only the DC coefficient of every block of a sequential, Huffman-coded, 8-bit JPEG (baseline or extended):
  * each block's mean, a 1/8-scale image, without dequantizing AC coefficients or running inverse DCTs. The AC codes
  * still have to be read to find where each block ends, which is most of the work; {@link HuffmanTable#acSkip} does
- * it with one table look-up per code.
+ * it with one table look-up per code, or per two short ones.
  *
  * <p>Strict about damage: image data that runs out, codes no table holds, blocks that overrun, and restart markers
  * out of order are {@link IngestFailure}s, never a silently grey image.
  */
 final class DcDecoder {
     private static final int FAST_MASK = (1 << HuffmanTable.FAST_BITS) - 1;
+    private static final int SKIP_MASK = (1 << HuffmanTable.SKIP_BITS) - 1;
     private static final VarHandle BIG_ENDIAN_INT =
             MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
@@ -366,10 +367,15 @@ final class DcDecoder {
                     at = position;
                 }
             }
-            int step = skip[(int) (buffer >>> (count - HuffmanTable.FAST_BITS)) & FAST_MASK];
+            int step = skip[(int) (buffer >>> (count - HuffmanTable.SKIP_BITS)) & SKIP_MASK];
             if (step > 0) {
-                count -= step & 0xFF;
-                k += step >>> 8;
+                int afterFirst = k + ((step >>> 5) & 0xFF);
+                int second = step >>> 13;
+                // Take the second code only if there is one and the block goes on after the first; without a
+                // branch, which would be mispredicted half the time.
+                int take = ((afterFirst - 64) >> 31) & -((second | -second) >>> 31);
+                count -= (step & 0x1F) + (second & 0x1F & take);
+                k = afterFirst + ((second >>> 5) & take);
             } else {
                 position = at;
                 bitBuffer = buffer;

@@ -7,20 +7,27 @@ import studio.timelapse.desktop.ingest.IngestFailure.Kind;
  * table look-up on the next bits of the stream; longer ones by the canonical-code limits.
  *
  * <p>For AC tables a second look-up table, {@link #acSkip}, serves the DC decoder, which needs no AC values, only how
- * far each code moves in the block: each entry holds the bits to consume (the code and the coefficient's extra bits
- * together) and how many coefficient positions it covers.
+ * far each code moves in the block. Indexed by the next {@link #SKIP_BITS} bits, an entry describes the first code
+ * there and, when it fits in those bits too, the one after it: for each, the bits to consume (the code and the
+ * coefficient's extra bits together) and how many coefficient positions it covers. Pairs halve the look-ups on the
+ * short codes that make up most of a photo's AC data.
  */
 final class HuffmanTable {
     static final int FAST_BITS = 10;
-    /** {@link #acSkip} entry for end-of-block: advances past the end of any block. */
+    static final int SKIP_BITS = 11;
+    /** Positions an end-of-block code covers: past the end of any block. */
     static final int END_OF_BLOCK = 128;
     /** {@link #acSkip} entry for a symbol no valid AC table holds. */
     static final int INVALID = -1;
 
     /** Code length in the low byte, symbol in the next; 0 when the code is longer than {@link #FAST_BITS}. */
     final int[] fast = new int[1 << FAST_BITS];
-    /** Bits to consume in the low byte, coefficient positions covered above it; 0 when the code is longer. */
-    final int[] acSkip = new int[1 << FAST_BITS];
+    /**
+     * Per {@link #SKIP_BITS}-bit prefix: bits to consume for the first code (bits 0–4) and positions it covers (5–12);
+     * for a second code that fits too, the same at bits 13–17 and 18–25, else 0 there. 0 when the first code is
+     * longer than the prefix; {@link #INVALID} for a symbol no AC table may hold.
+     */
+    final int[] acSkip = new int[1 << SKIP_BITS];
     /** The largest code of each length (1..16), -1 if none. */
     private final int[] maxCode = new int[17];
     /** Added to a code of each length to index {@link #symbols}. */
@@ -43,12 +50,9 @@ final class HuffmanTable {
                 for (int i = 0; i < count; i++, index++, code++) {
                     if (length <= FAST_BITS) {
                         int shift = FAST_BITS - length;
-                        int symbol = symbols[index];
-                        int entry = length | (symbol << 8);
-                        int skip = skipEntry(length, symbol);
+                        int entry = length | (symbols[index] << 8);
                         for (int fill = code << shift, last = fill + (1 << shift); fill < last; fill++) {
                             table.fast[fill] = entry;
-                            table.acSkip[fill] = skip;
                         }
                     }
                 }
@@ -61,16 +65,45 @@ final class HuffmanTable {
             }
             code <<= 1;
         }
+        for (int prefix = 0; prefix < (1 << SKIP_BITS); prefix++) {
+            table.acSkip[prefix] = table.skipEntry(prefix);
+        }
         return table;
     }
 
-    private static int skipEntry(int length, int symbol) {
-        int run = symbol >> 4;
-        int size = symbol & 15;
-        if (size == 0) {
-            return run == 0 ? length | (END_OF_BLOCK << 8) : run == 15 ? length | (16 << 8) : INVALID;
+    /** The {@link #acSkip} entry for the next {@link #SKIP_BITS} bits {@code prefix}. */
+    private int skipEntry(int prefix) {
+        int first = step(prefix, SKIP_BITS);
+        if (first <= 0) {
+            return first;
         }
-        return size > 10 ? INVALID : (length + size) | ((run + 1) << 8);
+        int used = first & 0x1F;
+        int covered = first >>> 5;
+        if (covered == END_OF_BLOCK || used >= SKIP_BITS) {
+            return first;
+        }
+        int second = step(prefix & ((1 << (SKIP_BITS - used)) - 1), SKIP_BITS - used);
+        return second > 0 && (second & 0x1F) <= SKIP_BITS - used ? first | (second << 13) : first;
+    }
+
+    /**
+     * The code at the top of the {@code width} bits {@code bits}: bits to consume (code and extra bits, bits 0–4) and
+     * positions covered (from bit 5); 0 when the code is longer than {@code width}, {@link #INVALID} for a bad symbol.
+     */
+    private int step(int bits, int width) {
+        for (int length = 1; length <= width; length++) {
+            int code = bits >>> (width - length);
+            if (code <= maxCode[length]) {
+                int symbol = symbols[code + symbolOffset[length]];
+                int run = symbol >> 4;
+                int size = symbol & 15;
+                if (size == 0) {
+                    return run == 0 ? length | (END_OF_BLOCK << 5) : run == 15 ? length | (16 << 5) : INVALID;
+                }
+                return size > 10 ? INVALID : (length + size) | ((run + 1) << 5);
+            }
+        }
+        return 0;
     }
 
     /** The symbol of a code longer than {@link #FAST_BITS}: {@code next16} holds the next 16 bits of the stream. */

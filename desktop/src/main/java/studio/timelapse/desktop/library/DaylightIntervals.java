@@ -3,6 +3,8 @@ package studio.timelapse.desktop.library;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import studio.timelapse.shared.astronomy.GeoPosition;
 import studio.timelapse.shared.astronomy.SunAnchor;
@@ -24,6 +26,7 @@ final class DaylightIntervals {
     private final GeoPosition position;
     /** Local mean solar time, so that each solar day falls on one date of this offset. */
     private final ZoneOffset solarZone;
+    private final Map<LocalDate, Optional<TimeInterval>> days = new HashMap<>();
 
     DaylightIntervals(GeoPosition position) {
         this.position = position;
@@ -35,11 +38,16 @@ final class DaylightIntervals {
     Optional<TimeInterval> next(Instant instant) {
         LocalDate date = instant.atOffset(solarZone).toLocalDate().minusDays(1);
         for (int day = 0; day < SEARCH_DAYS; day++, date = date.plusDays(1)) {
-            Optional<TimeInterval> daylight = SUN_UP.on(date, solarZone, position).interval();
+            Optional<TimeInterval> daylight = on(date);
             if (daylight.isPresent() && daylight.get().end().isAfter(instant)) {
                 return daylight;
             }
         }
         return Optional.empty();
+    }
+
+    /** A date's daylight; each date is worked out once (finding the Sun's events is the costly part). */
+    private Optional<TimeInterval> on(LocalDate date) {
+        return days.computeIfAbsent(date, d -> SUN_UP.on(d, solarZone, position).interval());
     }
 }

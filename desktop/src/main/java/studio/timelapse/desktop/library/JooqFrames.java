@@ -292,7 +292,8 @@ final class JooqFrames implements Frames {
         if (range.to().isPresent()) {
             condition = condition.and(FRAME.CAPTURED_AT.lt(range.toMillis()));
         }
-        return includeRejected ? condition : condition.and(FRAME.REJECTED.eq(0));
+        // Inlined: SQLite picks the partial index of kept frames only for a literal 0.
+        return includeRejected ? condition : condition.and(FRAME.REJECTED.eq(DSL.inline(0)));
     }
 
     @Override

@@ -137,14 +137,14 @@ final class SequenceResolver {
         Condition origin = FRAME.ORIGIN_SEQUENCE_ID.eq(JooqFrames.key(source));
         GeoPosition location = locatedSources.get(source);
         Ranges ranges = location == null ? new WholeRange()
-                : new DaylightRanges(new DaylightIntervals(location), lastCapture(origin));
+                : new DaylightRanges(new DaylightIntervals(location), capture(origin, true), capture(origin, false));
         return new SourceScan(origin, ranges, start, batch, definition.daytimeOnly() && location == null);
     }
 
-    /** The last capture time of a source (one seek in the index), or empty for a source without frames. */
-    private Optional<Instant> lastCapture(Condition origin) {
-        Field<Long> last = DSL.max(FRAME.CAPTURED_AT);
-        return Optional.ofNullable(sql.select(last).from(FRAME).where(origin).fetchOne(last)).map(Instant::ofEpochMilli);
+    /** The first or last capture time of a source (one seek in the index), or empty for a source without frames. */
+    private Optional<Instant> capture(Condition origin, boolean first) {
+        Field<Long> edge = first ? DSL.min(FRAME.CAPTURED_AT) : DSL.max(FRAME.CAPTURED_AT);
+        return Optional.ofNullable(sql.select(edge).from(FRAME).where(origin).fetchOne(edge)).map(Instant::ofEpochMilli);
     }
 
     /** The capture-time ranges a source is read in, one after another. */
@@ -172,22 +172,27 @@ final class SequenceResolver {
     /** Sunrise to sunset of each day, within the definition's range, until the source's last frame. */
     private final class DaylightRanges implements Ranges {
         private final DaylightIntervals daylight;
+        /** The source's first frame: no day before it is looked at. */
+        private final Optional<Instant> start;
         private final Optional<Instant> end;
 
-        DaylightRanges(DaylightIntervals daylight, Optional<Instant> lastCapture) {
+        DaylightRanges(DaylightIntervals daylight, Optional<Instant> firstCapture, Optional<Instant> lastCapture) {
             this.daylight = daylight;
+            this.start = firstCapture;
             this.end = lastCapture.map(last -> last.plusMillis(1))
                     .map(afterLast -> definition.to().filter(to -> to.isBefore(afterLast)).orElse(afterLast));
         }
 
         @Override
-        public Optional<CaptureRange> first(Optional<FramePosition> start) {
-            if (end.isEmpty()) {
+        public Optional<CaptureRange> first(Optional<FramePosition> after) {
+            if (start.isEmpty() || end.isEmpty()) {
                 return Optional.empty();
             }
-            Instant from = start.map(FramePosition::capturedAt).orElse(Instant.EPOCH);
-            if (definition.from().isPresent() && definition.from().get().isAfter(from)) {
-                from = definition.from().get();
+            Instant from = start.get();
+            for (Optional<Instant> later : List.of(after.map(FramePosition::capturedAt), definition.from())) {
+                if (later.isPresent() && later.get().isAfter(from)) {
+                    from = later.get();
+                }
             }
             return from(daylight.next(from));
         }

@@ -2,70 +2,50 @@ package studio.timelapse.desktop.sync;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import studio.timelapse.desktop.cameras.client.AgentAddress;
+import studio.timelapse.desktop.cameras.CameraClients;
 import studio.timelapse.desktop.cameras.client.AgentClient;
 import studio.timelapse.desktop.cameras.client.AgentEventListener;
-import studio.timelapse.desktop.cameras.client.EventSubscription;
 import studio.timelapse.desktop.cameras.client.AgentRefusedException;
 import studio.timelapse.desktop.cameras.client.FrameDownload;
-import studio.timelapse.desktop.cameras.client.PairedAgent;
 import studio.timelapse.desktop.cameras.client.StudioIdentity;
-import studio.timelapse.desktop.library.Camera;
-import studio.timelapse.desktop.library.Cameras;
 import studio.timelapse.desktop.library.Library;
 import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.protocol.Acknowledgement;
 import studio.timelapse.shared.protocol.AcknowledgementReceipt;
 import studio.timelapse.shared.protocol.FrameId;
 import studio.timelapse.shared.protocol.FramePage;
-import studio.timelapse.shared.refusal.Refusal;
-import studio.timelapse.shared.refusal.RefusedException;
-import studio.timelapse.shared.tls.CertificateFingerprint;
 
 /**
- * Links to the library's paired cameras over {@link AgentClient}: the address last seen, the pinned certificate and
- * the studio's own key, as pairing left them in the library.
+ * Links to the library's paired cameras over the studio's one {@link AgentClient} per camera
+ * ({@link CameraClients}: the address last seen, the pinned certificate, the studio's key, tokens reused). An unknown
+ * or unpaired camera is refused with the cameras feature's own reasons.
  */
 public final class AgentCameraLinks implements CameraLink.Factory {
-    private final Library library;
-    private final StudioIdentity identity;
-    private final ActionLog log;
+    private final CameraClients clients;
 
+    public AgentCameraLinks(CameraClients clients) {
+        this.clients = clients;
+    }
+
+    /**
+     * Links with clients of their own, for the library's cameras, kept for the life of the process. Prefer
+     * {@link #AgentCameraLinks(CameraClients)} with the studio's {@code CameraServices.clients()}, so that sync, the
+     * watch and remote control share one client (and its token) per camera.
+     */
     public AgentCameraLinks(Library library, StudioIdentity identity, ActionLog log) {
-        this.library = library;
-        this.identity = identity;
-        this.log = log;
+        this(new CameraClients(library, identity));
     }
 
     @Override
-    public CameraLink open(String cameraId) throws IOException {
-        return new Link(client(cameraId));
+    public CameraLink open(String cameraId) {
+        return new Link(clients.client(cameraId));
     }
 
     /** Follows the camera's event stream (reconnecting by itself) until the answer is closed. */
     public AutoCloseable subscribe(String cameraId, AgentEventListener listener) {
-        AgentClient client = client(cameraId);
-        EventSubscription subscription = client.events(Optional.empty(), listener);
-        return () -> {
-            subscription.close();
-            client.close();
-        };
-    }
-
-    private AgentClient client(String cameraId) {
-        Camera camera = Cameras.of(library).find(cameraId).orElseThrow(() -> new RefusedException(Refusal.of(
-                Refusal.Kind.NOT_FOUND, "sync.unknown_camera", "The library knows no camera " + cameraId)));
-        if (camera.certificateFingerprint().isEmpty() || camera.studioId().isEmpty()) {
-            throw new RefusedException(Refusal.of(Refusal.Kind.WRONG_STATE, "sync.not_paired",
-                    "Camera " + camera.name() + " is not paired with this studio", "pair it first")
-                    .withDetails(Map.of("camera", cameraId)));
-        }
-        PairedAgent agent = new PairedAgent(camera.id(), camera.name(), AgentAddress.of(camera.host(), camera.port()),
-                CertificateFingerprint.parse(camera.certificateFingerprint().get()), camera.studioId().get());
-        return AgentClient.builder(agent, identity, log).build();
+        return clients.client(cameraId).events(Optional.empty(), listener);
     }
 
     /** One camera's link: the client's calls, with a 404 or 416 download answered as a status like any other. */
@@ -107,9 +87,10 @@ public final class AgentCameraLinks implements CameraLink.Factory {
             return OptionalLong.of(client.status().framesUnsynced());
         }
 
+        /** The client is the studio's, shared with the watch and remote control: it stays open. */
         @Override
         public void close() {
-            client.close();
+            // Nothing of its own to close.
         }
 
         private static String unquoted(String etag) {

@@ -1,6 +1,7 @@
 package studio.timelapse.desktop.sync;
 
 import java.time.Duration;
+import studio.timelapse.desktop.cameras.CameraWatch;
 import studio.timelapse.desktop.cameras.client.AgentEventListener;
 import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.protocol.AgentEvent;
@@ -12,7 +13,7 @@ import studio.timelapse.shared.protocol.FrameInfo;
  * have been missed (the camera was offline, the stream broke, the agent could not replay). A camera that does not
  * answer is then retried by the sync job itself, with backoff.
  */
-public final class SyncTrigger {
+public final class SyncTrigger implements CameraWatch.Listener {
     private final SyncScheduler scheduler;
     private final ActionLog log;
 
@@ -22,6 +23,7 @@ public final class SyncTrigger {
     }
 
     /** A frame is stored on the camera: sync through it. */
+    @Override
     public void onFrameCaptured(String cameraId, FrameInfo frame) {
         try {
             scheduler.captured(cameraId, frame.id());
@@ -32,6 +34,7 @@ public final class SyncTrigger {
     }
 
     /** The camera's stream (re)opened and events may have been lost: sync whatever is new. */
+    @Override
     public void onCatchUp(String cameraId) {
         try {
             scheduler.request(cameraId);
@@ -41,7 +44,10 @@ public final class SyncTrigger {
         }
     }
 
-    /** Listens to one camera's event stream directly ({@code AgentClient.events}). */
+    /**
+     * Listens to one camera's event stream directly ({@code AgentClient.events}), for a process that follows sync
+     * without the studio's {@link CameraWatch} (which calls {@link #onFrameCaptured} and {@link #onCatchUp} itself).
+     */
     public AgentEventListener listenerFor(String cameraId) {
         return new AgentEventListener() {
             @Override

@@ -48,7 +48,7 @@ class LibraryDiskFullTest {
         agent = LoopbackAgent.start(root.resolve("agent"));
         List<FrameInfo> taken = new SeededAgent().seed(agent, 60, 200 * 1024);
         studio = new SyncingStudio(disk.path().resolve("library"), SyncThroughFaultsTest.quickRetries()
-                .withReserve(512 * 1024));
+                .withReserve(2 * 1024 * 1024));
         String camera = studio.pair(agent.address(), agent.openPairingWindow());
 
         Job job = studio.scheduler.request(camera);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
+import studio.timelapse.desktop.cameras.CameraClients;
 import studio.timelapse.desktop.cameras.client.AgentAddress;
 import studio.timelapse.desktop.cameras.client.FirstContact;
 import studio.timelapse.desktop.cameras.client.StudioIdentity;
@@ -28,6 +29,7 @@ final class SyncingStudio implements AutoCloseable {
     final Library library;
     final StudioIdentity identity;
     final Locks locks;
+    final CameraClients clients;
     final AgentCameraLinks links;
     final SyncJob syncJob;
     final JobRunner runner;
@@ -44,7 +46,8 @@ final class SyncingStudio implements AutoCloseable {
         this.library = Library.open(libraryFolder, log, Clock.systemUTC());
         this.identity = StudioIdentity.loadOrCreate(library.folder(), log);
         this.locks = Locks.builder(library.database(), log).build();
-        this.links = new AgentCameraLinks(library, identity, log);
+        this.clients = new CameraClients(library, identity);
+        this.links = new AgentCameraLinks(clients);
         this.syncJob = new SyncJob(library, cameraId -> decorate.apply(links.open(cameraId)), settings);
         this.runner = JobRunner.builder(library.database(), log).queue(SyncJob.QUEUE, 2).locks(locks)
                 .heartbeatInterval(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(100)).register(syncJob)
@@ -85,6 +88,7 @@ final class SyncingStudio implements AutoCloseable {
     @Override
     public void close() {
         runner.close(Duration.ofSeconds(10));
+        clients.close();
         locks.close();
         library.close();
         log.close();

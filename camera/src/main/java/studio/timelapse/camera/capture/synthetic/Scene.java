@@ -42,6 +42,10 @@ final class Scene {
         this.clouds = new CloudField(SeedHash.of(seed, 3));
     }
 
+    SunPath sunPath() {
+        return sunPath;
+    }
+
     SunPosition sun(Instant sceneTime) {
         return sunPath.at(sceneTime);
     }

@@ -4,15 +4,32 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.function.ToDoubleFunction;
+import studio.timelapse.shared.astronomy.GeoPosition;
 
 /**
- * The sun's position at each scene instant. The built-in {@link #simpleDay} is a smooth stand-in; an astronomical
- * model (the sun's altitude for a place on Earth) plugs in through {@link #ofAltitude} or as a whole path.
+ * The sun's position at each scene instant: the real sun at a place on Earth ({@link #at}), or a smooth stand-in day
+ * ({@link #simpleDay}) when the camera's place is not configured.
  */
 @FunctionalInterface
 public interface SunPath {
 
     SunPosition at(Instant sceneTime);
+
+    /**
+     * The real sun at {@code position}: altitude (as it appears, lifted by refraction) and azimuth from
+     * {@link studio.timelapse.shared.astronomy.SunPosition}, the model the schedule's sun windows and the exposure ramp
+     * use, so a demo at a real place rises, sets and turns dusky when the sun tables say. The scene faces the equator:
+     * south in the northern hemisphere, north in the southern, where the noon sun stands.
+     */
+    static SunPath at(GeoPosition position) {
+        boolean facesNorth = position.latitude() < 0;
+        return instant -> {
+            var sun = studio.timelapse.shared.astronomy.SunPosition.at(instant, position);
+            double altitude = Math.max(-90, Math.min(90, sun.apparentAltitude()));
+            double azimuth = facesNorth ? (sun.azimuth() + 180) % 360 : sun.azimuth();
+            return new SunPosition(altitude, azimuth);
+        };
+    }
 
     /**
      * A smooth day in {@code zone}'s local time: the sun rises in the east at 06:00, stands 50° high in the south at

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import studio.timelapse.camera.capture.BackendCapabilities;
 import studio.timelapse.camera.capture.CameraBackend;
 import studio.timelapse.camera.capture.CaptureException;
@@ -51,12 +53,11 @@ public final class SyntheticCamera implements CameraBackend {
     /** The size of a frame whose settings ask for full resolution (0x0). */
     public static final int DEFAULT_WIDTH = 1920;
     public static final int DEFAULT_HEIGHT = 1080;
-    /**
-     * Small frames take a few milliseconds; a full-HD frame takes tens of milliseconds on a free core, and the
-     * scheduler skips the slots a slower frame misses.
-     */
-    private static final long MIN_INTERVAL_MS = 50;
     private static final double DAYLIGHT_KELVIN = 5500;
+    /** The size of the frames rendered to calibrate the render cost, and how many (the fastest counts). */
+    private static final int CALIBRATION_WIDTH = 320;
+    private static final int CALIBRATION_HEIGHT = 180;
+    private static final int CALIBRATION_FRAMES = 3;
 
     private final ActionLog log;
     private final Clock clock;
@@ -70,6 +71,11 @@ public final class SyntheticCamera implements CameraBackend {
     private final FaultActor faultActor;
     private final JpegEncoder encoder = new JpegEncoder();
     private final RowBands bands;
+    private final RenderCost renderCost;
+    /** What a calibration needs to render frames like this camera's. */
+    private final OptionalDouble cloudCover;
+    private final double noise;
+    private final int renderThreads;
     private final CountDownLatch closed = new CountDownLatch(1);
     private FrameCanvas canvas;
 
@@ -87,6 +93,10 @@ public final class SyntheticCamera implements CameraBackend {
         this.faults = builder.faults;
         this.faultActor = new FaultActor(builder.clock, builder.sleeper, closed, builder.seed);
         this.bands = new RowBands(builder.renderThreads);
+        this.renderCost = new RenderCost(builder.nanoTime);
+        this.cloudCover = builder.cloudCover;
+        this.noise = builder.noise;
+        this.renderThreads = builder.renderThreads;
     }
 
     /** A synthetic camera logging to {@code log}; every other setting has a default. */
@@ -99,9 +109,54 @@ public final class SyntheticCamera implements CameraBackend {
         return "synthetic";
     }
 
+    /** For the default frame size (full HD); {@link #capabilities(FrameSettings)} for another. */
     @Override
     public BackendCapabilities capabilities() {
-        return new BackendCapabilities(true, true, MAX_WIDTH, MAX_HEIGHT, MIN_INTERVAL_MS);
+        return capabilities(FrameSettings.automatic());
+    }
+
+    /**
+     * With the shortest interval this camera keeps up with at that frame size, from what its frames have cost to
+     * render and encode on this machine (see {@link RenderCost}); the first call before any frame calibrates.
+     */
+    @Override
+    public BackendCapabilities capabilities(FrameSettings frame) {
+        if (!renderCost.known()) {
+            renderCost.calibrated(calibrate());
+        }
+        int width = frame.width() == 0 ? DEFAULT_WIDTH : frame.width();
+        int height = frame.height() == 0 ? DEFAULT_HEIGHT : frame.height();
+        return new BackendCapabilities(true, true, MAX_WIDTH, MAX_HEIGHT,
+                renderCost.minInterval(width, height).toMillis());
+    }
+
+    /**
+     * Nanoseconds per pixel of a few small frames rendered and encoded as a capture does, with parts of their own, so
+     * that a capture running meanwhile on another thread is not disturbed and its frames stay what they would be.
+     */
+    private double calibrate() {
+        Scene calibrationScene = new Scene(seed, scene.sunPath(), cloudCover);
+        Sensor calibrationSensor = new Sensor(SeedHash.of(seed, 6), noise);
+        Exposure exposure = new Exposure(1 / 250.0, 1, false);
+        try (JpegEncoder calibrationEncoder = new JpegEncoder();
+                RowBands calibrationBands = new RowBands(renderThreads)) {
+            FrameCanvas frame = new FrameCanvas(CALIBRATION_WIDTH, CALIBRATION_HEIGHT, calibrationBands.count());
+            long fastest = Long.MAX_VALUE;
+            for (int i = 0; i < CALIBRATION_FRAMES; i++) {
+                long start = renderCost.now();
+                Instant noon = Instant.parse("2026-06-21T12:00:00Z").plusSeconds(i);
+                calibrationSensor.expose(calibrationScene.frame(noon, CALIBRATION_WIDTH, CALIBRATION_HEIGHT), exposure,
+                        new Rgb(1, 1, 1), false, SeedHash.of(seed, noon), frame, calibrationBands);
+                calibrationEncoder.write(frame.image, 90, OutputStream.nullOutputStream());
+                fastest = Math.min(fastest, renderCost.now() - start);
+            }
+            return (double) fastest / (CALIBRATION_WIDTH * CALIBRATION_HEIGHT);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the synthetic camera could not encode a calibration frame", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring the synthetic camera's render cost", e);
+        }
     }
 
     /** The scene instant a frame for {@code slot} shows. */
@@ -151,6 +206,7 @@ public final class SyntheticCamera implements CameraBackend {
                     "the deadline " + request.deadline() + " passed before the frame was taken");
         }
 
+        long renderStart = renderCost.now();
         FrameSettings settings = request.settings();
         Exposure exposure = autoExposure.choose(settings, sceneTime, width, height);
         Rgb whiteBalance = settings.whiteBalanceKelvin().map(SyntheticCamera::whiteBalanceGains)
@@ -162,6 +218,9 @@ public final class SyntheticCamera implements CameraBackend {
             timestamp.draw(sceneTime, frame.pixels, width, height);
         }
         long bytes = write(frame, settings.jpegQuality(), target, fault);
+        if (fault.isEmpty()) {
+            renderCost.taken(renderStart, width, height);
+        }
         action.addSuccessFields("bytes", bytes);
         return new CaptureResult(clock.instant(), width, height, used(exposure, settings, meanLuma, sceneTime));
     }
@@ -255,6 +314,7 @@ public final class SyntheticCamera implements CameraBackend {
         private boolean timestamp = true;
         private SyntheticFaults faults = new SyntheticFaults();
         private int renderThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        private LongSupplier nanoTime = System::nanoTime;
 
         private Builder(ActionLog log) {
             this.log = Objects.requireNonNull(log, "log");
@@ -353,6 +413,12 @@ public final class SyntheticCamera implements CameraBackend {
                 throw new IllegalArgumentException("a frame renders on 1 to 16 threads, not " + threads);
             }
             this.renderThreads = threads;
+            return this;
+        }
+
+        /** What render times are measured with, for the shortest interval; {@code System::nanoTime} by default. */
+        public Builder nanoTime(LongSupplier ticker) {
+            this.nanoTime = Objects.requireNonNull(ticker, "ticker");
             return this;
         }
 

@@ -43,8 +43,8 @@ final class JCodecVideoEncoder implements VideoEncoder {
                 new ConstantQualityRateControl(JCodecQuality.predictedFrameQp(settings.quality())));
         this.converter = new RgbToYuv420(settings.colourSpace(), settings.range(), JCODEC_SAMPLE_BIAS);
         this.picture = Picture.create(settings.width(), settings.height(), ColorSpace.YUV420J);
-        // A frame has at most one byte of slice data per pixel; escaping adds at most a third.
-        this.sample = ByteBuffer.allocate(settings.width() * settings.height() * 4 / 3 + (1 << 16));
+        // A frame has at most one byte of slice data per pixel; escaping adds at most one byte in two.
+        this.sample = ByteBuffer.allocate(settings.width() * settings.height() * 3 / 2 + (1 << 16));
     }
 
     @Override

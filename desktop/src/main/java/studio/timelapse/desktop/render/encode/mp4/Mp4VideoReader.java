@@ -16,6 +16,8 @@ import java.util.List;
  */
 public final class Mp4VideoReader {
     private static final int MAX_INDEX_BYTES = 256 << 20;
+    /** More than any render (10 million frames are 4.6 days at 25 fps): a count beyond it is damage. */
+    private static final int MAX_SAMPLES = 10_000_000;
 
     private Mp4VideoReader() {}
 
@@ -23,8 +25,8 @@ public final class Mp4VideoReader {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer moov = findMovieBox(file, channel);
             return parseMovie(file, moov);
-        } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
-            throw new Mp4FormatException(file + " has a damaged index: " + e.getMessage(), e);
+        } catch (java.nio.BufferUnderflowException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new Mp4FormatException(file + " has a damaged index: " + e, e);
         }
     }
 
@@ -49,6 +51,10 @@ public final class Mp4VideoReader {
                 boxSize = size - position;
             }
             if (boxSize < headerSize || position + boxSize > size) {
+                if (type.equals("mdat")) {                // a writer stopped in its samples (killed, disk full)
+                    throw new Mp4FormatException(file + " has no index (moov box) after its samples: it was not"
+                            + " finished");
+                }
                 throw new Mp4FormatException(file + " is cut short or damaged: box " + type + " at " + position
                         + " claims " + boxSize + " bytes of " + (size - position) + " left");
             }
@@ -170,7 +176,7 @@ public final class Mp4VideoReader {
     private static long[] runLengths(ByteBuffer box) {
         int version = box.get(0);
         box.position(4);
-        int entries = box.getInt();
+        int entries = entries(box, 8);
         List<long[]> runs = new ArrayList<>();
         long total = 0;
         for (int i = 0; i < entries; i++) {
@@ -179,8 +185,8 @@ public final class Mp4VideoReader {
             runs.add(new long[] {count, value});
             total += count;
         }
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("too many samples: " + total);
+        if (total > MAX_SAMPLES) {
+            throw new IllegalArgumentException("a table claims " + total + " samples");
         }
         long[] values = new long[(int) total];
         int index = 0;
@@ -195,7 +201,7 @@ public final class Mp4VideoReader {
     private static int[] sampleSizes(ByteBuffer stsz) {
         stsz.position(4);
         int uniform = stsz.getInt();
-        int count = stsz.getInt();
+        int count = uniform != 0 ? entries(stsz, 0) : entries(stsz, 4);
         int[] sizes = new int[count];
         for (int i = 0; i < count; i++) {
             sizes[i] = uniform != 0 ? uniform : stsz.getInt();
@@ -209,13 +215,13 @@ public final class Mp4VideoReader {
         ByteBuffer co64 = optionalChild(stbl, "co64");
         ByteBuffer stco = co64 == null ? child(stbl, "stco") : co64;
         stco.position(4);
-        chunkOffsets = new long[stco.getInt()];
+        chunkOffsets = new long[entries(stco, co64 != null ? 8 : 4)];
         for (int i = 0; i < chunkOffsets.length; i++) {
             chunkOffsets[i] = co64 != null ? stco.getLong() : stco.getInt() & 0xffffffffL;
         }
         ByteBuffer stsc = child(stbl, "stsc");
         stsc.position(4);
-        int runs = stsc.getInt();
+        int runs = entries(stsc, 12);
         long[] firstChunk = new long[runs];
         long[] perChunk = new long[runs];
         for (int i = 0; i < runs; i++) {
@@ -252,7 +258,7 @@ public final class Mp4VideoReader {
             return keys;
         }
         stss.position(4);
-        int entries = stss.getInt();
+        int entries = entries(stss, 4);
         for (int i = 0; i < entries; i++) {
             long number = stss.getInt() & 0xffffffffL;
             if (number >= 1 && number <= count) {
@@ -291,6 +297,20 @@ public final class Mp4VideoReader {
         if (used > 1) {
             throw new Mp4FormatException(file + " has " + used + " edits; edited files are not joined");
         }
+    }
+
+    /**
+     * A table's entry count, read at the buffer's position, checked against the bytes there are (a damaged count must
+     * not allocate gigabytes). Entries of 0 bytes (a uniform sample size) are only checked for sign.
+     */
+    private static int entries(ByteBuffer table, int entryBytes) {
+        long count = table.getInt() & 0xffffffffL;
+        long limit = entryBytes == 0 ? MAX_SAMPLES : table.remaining() / entryBytes;
+        if (count > limit) {
+            throw new IllegalArgumentException("a table claims " + count + " entries in " + table.remaining()
+                    + " bytes");
+        }
+        return (int) count;
     }
 
     private static List<ByteBuffer> children(ByteBuffer parent, String type) {
