@@ -44,7 +44,7 @@ public final class StudioApp extends Application {
             Platform.exit();
             return;
         }
-        window = StudioWindow.show(session, stage);
+        window = StudioWindow.show(session, stage, video -> getHostServices().showDocument(video.toUri().toString()));
         reportReady(window.scene());
     }
 

@@ -3,7 +3,7 @@ package studio.timelapse.desktop.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,21 +11,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import studio.timelapse.desktop.cameras.CameraServices;
-import studio.timelapse.desktop.cameras.CameraState;
-import studio.timelapse.desktop.cameras.CameraWatch;
 import studio.timelapse.desktop.cameras.client.AgentClient;
+import studio.timelapse.desktop.cameras.client.StudioIdentity;
 import studio.timelapse.desktop.cameras.discovery.CameraDiscovery;
 import studio.timelapse.desktop.cameras.discovery.DiscoveredCamera;
+import studio.timelapse.desktop.core.StudioCore;
 import studio.timelapse.desktop.importing.ImportJob;
-import studio.timelapse.desktop.ingest.AnalysisThreads;
-import studio.timelapse.desktop.ingest.FrameAnalyzer;
 import studio.timelapse.desktop.ingest.IngestJob;
 import studio.timelapse.desktop.library.Library;
+import studio.timelapse.desktop.render.RenderJob;
 import studio.timelapse.desktop.sequences.SequenceCatalog;
 import studio.timelapse.desktop.sync.AgentCameraLinks;
 import studio.timelapse.desktop.sync.SyncJob;
 import studio.timelapse.desktop.sync.SyncScheduler;
 import studio.timelapse.desktop.sync.SyncSettings;
+import studio.timelapse.desktop.sync.SyncTrigger;
 import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.actionlog.RingBufferSink;
 import studio.timelapse.shared.actionlog.TaskStatus;
@@ -36,32 +36,24 @@ import studio.timelapse.shared.job.JobRunner;
 import studio.timelapse.shared.job.JobType;
 import studio.timelapse.shared.job.SubmitOptions;
 import studio.timelapse.shared.lock.Locks;
-import studio.timelapse.shared.protocol.FrameInfo;
 
 /**
- * The studio core the window works on, opened once and closed when the window closes: the studio's action log with
- * its live status tracker; the library with its locks, sequences and cameras; the one job runner with the sync; the
- * watch over the paired cameras, which asks for a sync whenever a camera says it captured a frame; and, when asked
- * for, discovery of cameras on the LAN. Wiring only — every rule is in the pieces it holds.
+ * What the window works on, opened once and closed when the window closes: the studio's action log with its live
+ * status tracker; the {@link StudioCore} (library, locks, the job runner with sync, ingest, import and render); the
+ * cameras with their watch, which asks for a sync whenever a camera announces a frame; the sequences; and, when asked
+ * for, discovery of cameras on the LAN. Each finished sync asks for an ingest, so new frames get their thumbnails and
+ * brightness. Wiring only — every rule is in the pieces it holds.
  */
 public final class StudioSession implements AutoCloseable {
-    /** Workers per queue; a queue not named here gets one. */
-    private static final Map<String, Integer> WORKERS = Map.of(SyncJob.QUEUE, 2);
-
     private final DataHome home;
     private final Clock clock;
     private final ActionLog log;
     private final RingBufferSink recent;
     private final TaskStatusTracker tracker;
     private final List<AutoCloseable> opened = new ArrayList<>();
-    private final Library library;
-    private final Locks locks;
+    private final StudioCore core;
     private final CameraServices cameras;
     private final SequenceCatalog sequences;
-    private final SyncScheduler sync;
-    private final IngestJob ingest;
-    private final ImportJob importing;
-    private final JobRunner jobs;
     private final Map<String, JobType<?, ?>> jobTypes = new LinkedHashMap<>();
     private final boolean discoverOnLan;
     private CameraDiscovery discovery;
@@ -77,30 +69,18 @@ public final class StudioSession implements AutoCloseable {
         this.tracker = new TaskStatusTracker(clock, 2_000);
         opened.add(log.subscribe(tracker));
         try {
-            this.library = Library.open(builder.libraryFolder, log, clock);
-            opened.add(library);
-            this.locks = Locks.builder(library.database(), log).clock(clock).build();
-            opened.add(locks);
-            this.cameras = CameraServices.open(library, builder.clientOptions);
+            this.core = StudioCore.open(builder.libraryFolder, log, clock, builder.core);
+            opened.add(core);
+            this.cameras = CameraServices.open(core.library(), builder.clientOptions);
             opened.add(cameras);
-            this.sequences = new SequenceCatalog(library, locks.asLockCheck("studio"));
-            SyncJob syncJob = new SyncJob(library, new AgentCameraLinks(library, cameras.identity(), log),
-                    builder.syncSettings);
-            jobTypes.put(syncJob.name(), syncJob);
-            int analysers = AnalysisThreads.defaultThreads();
-            this.ingest = new IngestJob(library, new FrameAnalyzer(), analysers);
-            jobTypes.put(ingest.name(), ingest);
-            this.importing = new ImportJob(library, new FrameAnalyzer(), analysers);
-            jobTypes.put(importing.name(), importing);
-            builder.jobTypes.forEach(type -> jobTypes.put(type.name(), type));
-            JobRunner.Builder runner = JobRunner.builder(library.database(), log).clock(clock).locks(locks)
-                    .heartbeatInterval(builder.heartbeatInterval);
-            jobTypes.values().stream().map(JobType::queue).distinct()
-                    .forEach(queue -> runner.queue(queue, WORKERS.getOrDefault(queue, 1)));
-            jobTypes.values().forEach(runner::register);
-            this.jobs = runner.build();
-            opened.add(() -> jobs.close(Duration.ofSeconds(10)));
-            this.sync = new SyncScheduler(jobs, syncJob, clock);
+            this.sequences = new SequenceCatalog(core.library(), core.locks().asLockCheck("studio"));
+            // The runner knows every type; retrying a job submits it again by type. The core does not hand out its
+            // sync type, so an equal one (same name and parameters) stands in for it here.
+            SyncJob sync = new SyncJob(core.library(), new AgentCameraLinks(core.library(),
+                    StudioIdentity.loadOrCreate(core.library().folder(), log), log), builder.syncSettings);
+            for (JobType<?, ?> type : List.of(sync, core.ingestJob(), core.importJob(), core.renderJob())) {
+                jobTypes.put(type.name(), type);
+            }
         } catch (RuntimeException | IOException e) {
             closeAll();
             throw e;
@@ -112,38 +92,17 @@ public final class StudioSession implements AutoCloseable {
     }
 
     /**
-     * Starts the job runner (jobs a killed studio left running resume now), the watch over the paired cameras — each
-     * frame a camera announces asks for a sync, and so does each camera coming back after events may have been lost —
-     * and, if wanted, discovery on the LAN.
+     * Starts the watch over the paired cameras (each frame a camera announces asks for a sync, and so does a camera
+     * coming back after events may have been lost), an ingest after every sync, and, if wanted, discovery.
      */
     public StudioSession start() {
-        jobs.start();
-        // Every finished sync asks for an ingest of what the library holds now; the same frames make one job.
+        cameras.watch().addListener(new SyncTrigger(core.sync(), log));
         opened.add(tracker.onChange(status -> {
             if (status.actionType().equals(SyncJob.NAME) && status.state() == TaskStatus.State.SUCCEEDED) {
                 ingestEverything();
             }
         }));
         ingestEverything();
-        CameraWatch watch = cameras.watch();
-        watch.addListener(new CameraWatch.Listener() {
-            @Override
-            public void onFrameCaptured(String cameraId, FrameInfo frame) {
-                sync.captured(cameraId, frame.id());
-            }
-
-            @Override
-            public void onCatchUp(String cameraId) {
-                sync.request(cameraId);
-            }
-
-            @Override
-            public void onStateChanged(String cameraId, CameraState state, String why) {
-                if (CameraState.REACHED.contains(state)) {
-                    sync.request(cameraId);
-                }
-            }
-        });
         if (discoverOnLan) {
             try {
                 discovery = CameraDiscovery.onLan(log, new CameraDiscovery.Listener() {
@@ -153,7 +112,7 @@ public final class StudioSession implements AutoCloseable {
                     }
                 });
             } catch (IOException e) {
-                // No LAN to look on: cameras can still be added by address. The Cameras screen says so.
+                // No LAN to look on: cameras can still be added by address.
                 log.message("studio:discovery:unavailable", "reason", String.valueOf(e.getMessage()));
             }
         }
@@ -162,13 +121,17 @@ public final class StudioSession implements AutoCloseable {
 
     /** Asks for an ingest of every frame the library holds now (thumbnails, luminance, exposure). */
     public Job ingestEverything() {
-        IngestJob.Params everything = IngestJob.everythingIn(library);
-        return jobs.submit(ingest, everything, IngestJob.submitOptions(everything));
+        IngestJob.Params everything = IngestJob.everythingIn(core.library());
+        return core.jobs().submit(core.ingestJob(), everything, IngestJob.submitOptions(everything));
     }
 
     /** Imports a folder or a card into a new import sequence, as a job. */
-    public Job importFolder(Path folder, Optional<String> name, java.time.ZoneId zone) {
-        return jobs.submit(importing, ImportJob.Params.of(folder, name, zone), SubmitOptions.defaults());
+    public Job importFolder(Path folder, Optional<String> name, ZoneId zone) {
+        return core.jobs().submit(core.importJob(), ImportJob.Params.of(folder, name, zone), SubmitOptions.defaults());
+    }
+
+    public StudioCore core() {
+        return core;
     }
 
     public DataHome home() {
@@ -194,11 +157,11 @@ public final class StudioSession implements AutoCloseable {
     }
 
     public Library library() {
-        return library;
+        return core.library();
     }
 
     public Locks locks() {
-        return locks;
+        return core.locks();
     }
 
     public CameraServices cameras() {
@@ -210,21 +173,25 @@ public final class StudioSession implements AutoCloseable {
     }
 
     public SyncScheduler sync() {
-        return sync;
+        return core.sync();
     }
 
     public JobRunner jobs() {
-        return jobs;
+        return core.jobs();
+    }
+
+    public RenderJob renderJob() {
+        return core.renderJob();
+    }
+
+    /** The job types this studio runs, by name (for running a failed or cancelled job again). */
+    public Map<String, JobType<?, ?>> jobTypes() {
+        return Map.copyOf(jobTypes);
     }
 
     /** Whether discovery listens on the LAN (it may have found no network to listen on). */
     public Optional<CameraDiscovery> discovery() {
         return Optional.ofNullable(discovery);
-    }
-
-    /** The job types this studio runs, by name. */
-    public Map<String, JobType<?, ?>> jobTypes() {
-        return Map.copyOf(jobTypes);
     }
 
     /** Where the action logs are: the studio's own and, in folders under it, those of other processes. */
@@ -242,7 +209,12 @@ public final class StudioSession implements AutoCloseable {
         return home.root().resolve("demo-camera");
     }
 
-    /** Stops discovery, the watch and the runner (running jobs become interrupted and resume next time), then the rest. */
+    /** Where rendered videos go: {@code <home>/videos}, previews in {@code previews/} under it. */
+    public Path videos() {
+        return home.root().resolve("videos");
+    }
+
+    /** Stops discovery, the watch and the core (running jobs stop at a checkpoint and resume next time), then the log. */
     @Override
     public void close() {
         if (discovery != null) {
@@ -273,8 +245,7 @@ public final class StudioSession implements AutoCloseable {
         private final DataHome home;
         private Path libraryFolder;
         private Clock clock = Clock.systemUTC();
-        private Duration heartbeatInterval = Duration.ofSeconds(5);
-        private final List<JobType<?, ?>> jobTypes = new ArrayList<>();
+        private StudioCore.Settings core = StudioCore.Settings.defaults();
         private UnaryOperator<AgentClient.Builder> clientOptions = options -> options;
         private SyncSettings syncSettings = SyncSettings.defaults();
         private boolean discoverOnLan;
@@ -295,25 +266,16 @@ public final class StudioSession implements AutoCloseable {
             return this;
         }
 
-        public Builder heartbeatInterval(Duration interval) {
-            this.heartbeatInterval = interval;
-            return this;
-        }
-
-        /** Another job type the runner serves (its queue is created with it). */
-        public Builder jobType(JobType<?, ?> type) {
-            jobTypes.add(type);
+        /** How the core runs: encoders, render tuning, sync settings, how often idle workers look for work. */
+        public Builder core(StudioCore.Settings settings) {
+            this.core = settings;
+            this.syncSettings = settings.sync();
             return this;
         }
 
         /** Options for every camera's client (timeouts, event timing). */
         public Builder cameraClients(UnaryOperator<AgentClient.Builder> options) {
             this.clientOptions = options;
-            return this;
-        }
-
-        public Builder sync(SyncSettings settings) {
-            this.syncSettings = settings;
             return this;
         }
 
@@ -324,7 +286,7 @@ public final class StudioSession implements AutoCloseable {
         }
 
         /**
-         * Opens the log, the library, the cameras and the runner (not started).
+         * Opens the log, the core (whose runner starts: unfinished work resumes) and the cameras.
          *
          * @throws IOException when the home, the library or the studio's identity cannot be created or opened; the
          *     message says which and why

@@ -19,6 +19,8 @@ import studio.timelapse.desktop.ui.cameras.DemoCamera;
 import studio.timelapse.desktop.ui.common.UiWork;
 import studio.timelapse.desktop.ui.library.LibraryView;
 import studio.timelapse.desktop.ui.library.LibraryViewModel;
+import studio.timelapse.desktop.ui.render.RenderView;
+import studio.timelapse.desktop.ui.render.RenderViewModel;
 import studio.timelapse.desktop.ui.jobs.JobsView;
 import studio.timelapse.desktop.ui.jobs.JobsViewModel;
 import studio.timelapse.desktop.ui.log.LogExplorerView;
@@ -40,12 +42,13 @@ public final class StudioWindow implements AutoCloseable {
     private final LogExplorerViewModel log;
     private final CamerasViewModel cameras;
     private final LibraryViewModel library;
+    private final RenderViewModel render;
     private LibraryView libraryView;
     private final DemoCamera demo;
     private final MainWindow window;
     private Scene scene;
 
-    private StudioWindow(StudioSession session) {
+    private StudioWindow(StudioSession session, java.util.function.Consumer<java.nio.file.Path> player) {
         AtomicInteger threads = new AtomicInteger();
         this.background = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "studio-ui-" + threads.incrementAndGet());
@@ -61,6 +64,8 @@ public final class StudioWindow implements AutoCloseable {
         shell.onExplain(log::open);
         this.jobs = new JobsViewModel(session.jobs(), session.jobTypes(), session.tracker(), work, shell);
         this.demo = new DemoCamera(session.demoCameraHome());
+        this.render = new RenderViewModel(session.library(), session.sequences(), session.jobs(), session.renderJob(),
+                session.videos(), work, shell, player, zone, session.clock());
         this.library = new LibraryViewModel(session.library(), session.sequences(), session.tracker(), work, shell,
                 folder -> session.importFolder(folder, java.util.Optional.empty(), zone), zone);
         this.cameras = new CamerasViewModel(session.cameras(), session.library(), session.sync(), demo,
@@ -81,14 +86,19 @@ public final class StudioWindow implements AutoCloseable {
             libraryView = new LibraryView(library);
             return libraryView.root();
         });
-        screens.put(Screen.RENDER, () -> ComingScreen.of(Screen.RENDER));
+        screens.put(Screen.RENDER, () -> new RenderView(render).root());
         log.load();
         this.window = new MainWindow(shell, screens);
     }
 
-    /** Builds the window over {@code session} and shows it on {@code stage}. Call on the JavaFX thread. */
-    public static StudioWindow show(StudioSession session, Stage stage) {
-        StudioWindow studio = new StudioWindow(session);
+    /**
+     * Builds the window over {@code session} and shows it on {@code stage}. Call on the JavaFX thread.
+     *
+     * @param player opens a video in the system's player
+     */
+    public static StudioWindow show(StudioSession session, Stage stage, java.util.function.Consumer<java.nio.file.Path>
+            player) {
+        StudioWindow studio = new StudioWindow(session, player);
         studio.scene = studio.window.showOn(stage);
         return studio;
     }
@@ -115,6 +125,10 @@ public final class StudioWindow implements AutoCloseable {
 
     public LibraryViewModel library() {
         return library;
+    }
+
+    public RenderViewModel render() {
+        return render;
     }
 
     @Override

@@ -33,6 +33,12 @@ public final class TestFrames {
      */
     public static List<Long> day(Library library, String cameraId, int count, Instant start, Duration step)
             throws IOException {
+        return day(library, cameraId, count, start, step, 0);
+    }
+
+    /** As {@link #day}, every other frame {@code flicker} (a fraction) brighter, as auto exposure flickers. */
+    public static List<Long> day(Library library, String cameraId, int count, Instant start, Duration step,
+            double flicker) throws IOException {
         Cameras.of(library).find(cameraId).orElseGet(() -> Cameras.of(library).add(cameraId, cameraId, "127.0.0.1",
                 8443));
         FrameFiles files = library.files();
@@ -41,7 +47,8 @@ public final class TestFrames {
         for (int i = 0; i < count; i++) {
             Instant at = start.plus(step.multipliedBy(i));
             double sun = Math.sin(Math.PI * i / Math.max(1, count - 1));
-            byte[] jpeg = jpeg(160, 90, (int) Math.round(10 + 200 * sun), i);
+            double brightness = (10 + 200 * sun) * (i % 2 == 1 ? 1 + flicker : 1);
+            byte[] jpeg = jpeg(160, 90, (int) Math.round(brightness), i);
             FrameId id = new FrameId("e1", i + 1);
             String path = files.pathFor(cameraId, at, 0, "frame-" + (i + 1) + ".jpg");
             FrameFiles.Written written = files.writeAtomically(path, jpeg);

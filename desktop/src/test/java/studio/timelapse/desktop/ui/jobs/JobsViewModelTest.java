@@ -13,8 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import studio.timelapse.desktop.ui.StepJob;
-import studio.timelapse.desktop.ui.StudioSession;
-import studio.timelapse.desktop.ui.TestStudio;
 import studio.timelapse.desktop.ui.common.Problem;
 import studio.timelapse.desktop.ui.common.UiWork;
 import studio.timelapse.shared.actionlog.ActionLogFiles;
@@ -32,13 +30,13 @@ class JobsViewModelTest {
     @TempDir
     Path home;
 
-    private StudioSession session;
+    private TestRunner session;
     private JobsViewModel jobs;
     private final List<String> explained = new ArrayList<>();
 
     private JobsViewModel open(Clock clock, StepJob type) throws Exception {
-        session = TestStudio.open(home, clock, type);
-        jobs = new JobsViewModel(session.jobs(), session.jobTypes(), session.tracker(),
+        session = TestRunner.open(home, clock, type);
+        jobs = new JobsViewModel(session.jobs(), session.types(), session.tracker(),
                 new UiWork(session.log(), Runnable::run, Runnable::run), explained::add);
         return jobs;
     }
@@ -83,8 +81,7 @@ class JobsViewModelTest {
         assertThat(row.heartbeatProperty().get()).endsWith(" ago");
         assertThat(row.cancellableProperty().get()).isTrue();
         assertThat(row.retryableProperty().get()).isFalse();
-        assertThat(jobs.queues()).containsExactly(new QueueRow("steps", "1", 1, 0, 0, "—"),
-                new QueueRow("sync", "2", 0, 0, 0, "—"));
+        assertThat(jobs.queues()).containsExactly(new QueueRow("steps", "1", 1, 0, 0, "—"));
         assertThat(jobs.summaryProperty().get()).isEqualTo("1 running, 0 waiting");
     }
 
@@ -212,7 +209,7 @@ class JobsViewModelTest {
         ManualClock otherProcess = new ManualClock(ten);
         ManualClock here = new ManualClock(ten);
         StepJob otherType = StepJob.gatedExpecting(Duration.ofSeconds(10));
-        try (StudioSession other = TestStudio.open(home, otherProcess, otherType)) {
+        try (TestRunner other = TestRunner.open(home, otherProcess, otherType)) {
             Job job = other.jobs().submit(otherType, new StepJob.Params(5, false), SubmitOptions.defaults());
             otherType.allow(1);
             await().atMost(WAIT).until(() -> other.jobs().job(job.id()).orElseThrow().progressDone().orElse(0L) == 1);
