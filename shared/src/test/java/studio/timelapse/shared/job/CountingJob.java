@@ -70,6 +70,20 @@ final class CountingJob implements JobType<CountingJob.Params, CountingJob.Posit
                 "CREATE TABLE IF NOT EXISTS side_effect (job_id INTEGER, chunk INTEGER, attempt INTEGER)"));
     }
 
+    /** The chunks whose work happened for {@code jobId}, in order; a chunk done twice appears twice. */
+    static List<Integer> sideEffects(SqliteDatabase db, long jobId) {
+        return db.read(connection -> {
+            List<Integer> chunks = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = connection.createStatement().executeQuery(
+                    "SELECT chunk FROM side_effect WHERE job_id = " + jobId + " ORDER BY chunk")) {
+                while (rs.next()) {
+                    chunks.add(rs.getInt(1));
+                }
+            }
+            return chunks;
+        });
+    }
+
     @Override
     public String name() {
         return name;
