@@ -46,6 +46,7 @@ public final class StudioCore implements AutoCloseable {
     private final RenderJob renderJob;
     private final IngestJob ingestJob;
     private final ImportJob importJob;
+    private final SyncJob syncJob;
     private final CameraClients cameraClients;
     private final AgentCameraLinks cameraLinks;
     private final SyncScheduler sync;
@@ -54,11 +55,12 @@ public final class StudioCore implements AutoCloseable {
     private final ActionLog log;
 
     private StudioCore(Library library, Locks locks, Encoders encoders, JobRunner jobs, RenderJob renderJob,
-            IngestJob ingestJob, ImportJob importJob, CameraClients cameraClients, SyncScheduler sync,
-            ActionLog log, boolean runsWork) {
+            IngestJob ingestJob, ImportJob importJob, SyncJob syncJob, CameraClients cameraClients,
+            SyncScheduler sync, ActionLog log, boolean runsWork) {
         this.renderJob = renderJob;
         this.ingestJob = ingestJob;
         this.importJob = importJob;
+        this.syncJob = syncJob;
         this.cameraClients = cameraClients;
         this.cameraLinks = new AgentCameraLinks(cameraClients);
         this.sync = sync;
@@ -125,8 +127,8 @@ public final class StudioCore implements AutoCloseable {
             if (runsWork) {
                 jobs.start();
             }
-            return new StudioCore(library, locks, encoders, jobs, renderJob, ingestJob, importJob, cameraClients,
-                    new SyncScheduler(jobs, syncJob, clock), log, runsWork);
+            return new StudioCore(library, locks, encoders, jobs, renderJob, ingestJob, importJob, syncJob,
+                    cameraClients, new SyncScheduler(jobs, syncJob, clock), log, runsWork);
         } catch (IOException e) {
             library.close();
             throw new UncheckedIOException("The studio's identity in " + library.folder() + " cannot be read", e);
@@ -203,6 +205,11 @@ public final class StudioCore implements AutoCloseable {
     /** The import job type: a folder or a card into the library. */
     public ImportJob importJob() {
         return importJob;
+    }
+
+    /** The sync job type, for whoever re-submits jobs by type (a retry button); {@link #sync()} asks for syncs. */
+    public SyncJob syncJob() {
+        return syncJob;
     }
 
     /** Sync of paired cameras: one job per camera at a time, asked for whenever a camera announces a frame. */
