@@ -142,6 +142,7 @@ final class RenderCommand implements Callable<Integer> {
                 StudioCore core = StudioCore.open(library.folder(homes), log, Clock.systemUTC(),
                         StudioCore.Settings.defaults());
                 ProgressPrinter progress = ProgressPrinter.follow(log, RenderJob.NAME, out)) {
+            core.renderJob().refuseUnlessRenderable(request); // nothing is queued for a sequence that cannot render
             Job job = resumableOrNew(core, request);
             out.println((job.state() == JobState.QUEUED && job.chunksDone() == 0 ? "Rendering " : "Resuming ")
                     + request.describeSource() + " to " + request.output() + " (job " + job.id() + ")");

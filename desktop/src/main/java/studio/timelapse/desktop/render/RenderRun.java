@@ -79,6 +79,8 @@ final class RenderRun {
         Path output = Path.of(request.output()).toAbsolutePath();
         Path work = workFolder(output, job.jobId());
         Files.createDirectories(work);
+        // The sequence may have been archived or deleted while the render waited in the queue, or since a run stopped.
+        refuseUnlessRenderable(request, library);
         RenderPlan plan = planOf(work);
         List<SourceFrame> frames = plan.frames();
         int perSegment = plan.framesPerSegment();
@@ -136,6 +138,15 @@ final class RenderRun {
                 video.duration().toMillis(), "bytes", video.bytes(), "width", size.width(), "height", size.height()));
         record(video, checkpoint, started);
         deleteQuietly(work);
+    }
+
+    /**
+     * Refuses a render of a sequence that is not active (see {@link RenderableSequence}); a folder is always renderable.
+     */
+    static void refuseUnlessRenderable(RenderRequest request, Optional<Library> library) {
+        if (request.sequenceId().isPresent() && library.isPresent()) {
+            RenderableSequence.require(library.get(), request.sequenceId().get());
+        }
     }
 
     /** Encodes positions {@code [from, to)} into {@code file}; nothing is left at {@code file} unless it is whole. */
