@@ -139,6 +139,7 @@ final class RenderCommand implements Callable<Integer> {
         try (LibraryOption.OpenCore open = library.openOrCreateCore(homes, StudioCore.Settings.defaults());
                 ProgressPrinter progress = ProgressPrinter.follow(open.log(), RenderJob.NAME, out)) {
             StudioCore core = open.core();
+            core.renderJob().refuseUnlessRenderable(request); // nothing is queued for a sequence that cannot render
             Job job = resumableOrNew(core, request);
             out.println((job.state() == JobState.QUEUED && job.chunksDone() == 0 ? "Rendering " : "Resuming ")
                     + request.describeSource() + " to " + request.output() + " (job " + job.id() + ")");
