@@ -28,7 +28,7 @@ if [ ! -f "$folder/library.sqlite" ]; then
         2>&1 | tee "$out/build.txt"
 fi
 java -jar bench/target/benchmarks.jar 'studio\.timelapse\.bench\.library\.LibraryQueryBenchmark\.' -t 1 \
-    -p frames="$frames" -p folder="$folder" -rf json -rff "$out/queries.json" "$@" 2>&1 | tee "$out/queries.txt"
+    -p frames="$frames" -p folder="$folder" -prof studio.timelapse.bench.CpuTimeProfiler -rf json -rff "$out/queries.json" "$@" 2>&1 | tee "$out/queries.txt"
 
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
 echo "Results: $out"

@@ -86,12 +86,12 @@ public final class CaptureControl implements AutoCloseable, CaptureListener {
 
     /** The transitions {@code principal} may fire now: what a client enables. */
     public List<String> available(Principal principal) {
-        return states.available(CaptureMachine.ENTITY_ID, facts(principal));
+        return states.available(CaptureMachine.ENTITY_ID, facts(principal, true));
     }
 
     /** Why {@code transition} is not possible now for {@code principal} (empty when it is). */
     public List<Refusal> explain(Principal principal, String transition) {
-        return states.explain(CaptureMachine.ENTITY_ID, transition, facts(principal));
+        return states.explain(CaptureMachine.ENTITY_ID, transition, facts(principal, transition));
     }
 
     /**
@@ -155,7 +155,8 @@ public final class CaptureControl implements AutoCloseable, CaptureListener {
     private EntityState<CaptureState> fire(Principal principal, String transition, String why) {
         Optional<EntityState<CaptureState>> before = states.current(CaptureMachine.ENTITY_ID);
         long version = before.map(EntityState::version).orElse(0L);
-        EntityState<CaptureState> after = states.fire(CaptureMachine.ENTITY_ID, transition, version, facts(principal), why);
+        EntityState<CaptureState> after = states.fire(CaptureMachine.ENTITY_ID, transition, version, facts(principal, transition),
+                why);
         CaptureState from = before.map(EntityState::state).orElse(CaptureState.INITIALISING);
         for (TransitionListener listener : transitionListeners) {
             listener.changed(from, after.state(), transition, why);
@@ -163,8 +164,16 @@ public final class CaptureControl implements AutoCloseable, CaptureListener {
         return after;
     }
 
-    private CaptureFacts facts(Principal principal) {
-        return new CaptureFacts(principal, problems.apply(config.get()));
+    private CaptureFacts facts(Principal principal, String transition) {
+        return facts(principal, CaptureMachine.CONFIGURED.contains(transition));
+    }
+
+    /**
+     * @param checkConfig whether to look at the configuration: only the transitions that start capturing need it,
+     *     and it can cost (the synthetic camera measures its render speed the first time it is asked)
+     */
+    private CaptureFacts facts(Principal principal, boolean checkConfig) {
+        return new CaptureFacts(principal, checkConfig ? problems.apply(config.get()) : List.of());
     }
 
     private void startLoop() {
@@ -202,7 +211,7 @@ public final class CaptureControl implements AutoCloseable, CaptureListener {
     private void system(String transition, String why, Optional<String> newReason) {
         synchronized (transitions) {
             EntityState<CaptureState> current = state();
-            if (states.explain(CaptureMachine.ENTITY_ID, transition, facts(AGENT)).isEmpty()) {
+            if (states.explain(CaptureMachine.ENTITY_ID, transition, facts(AGENT, transition)).isEmpty()) {
                 fire(AGENT, transition, why);
                 reason = newReason;
             } else if (!current.state().running()) {

@@ -14,6 +14,7 @@ import static studio.timelapse.camera.control.CaptureState.WAITING;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import studio.timelapse.shared.refusal.Refusal;
 import studio.timelapse.shared.state.Guard;
 import studio.timelapse.shared.state.Lifecycle;
@@ -62,6 +63,9 @@ public final class CaptureMachine {
                 .transition("finish").from(running).to(IDLE).guard(system)
                 .build();
     }
+
+    /** The transitions that start capturing, guarded by the configuration being one the camera can do. */
+    static final Set<String> CONFIGURED = Set.of("start", "resume");
 
     private static Optional<Refusal> validConfig(CaptureFacts facts) {
         if (facts.configProblems().isEmpty()) {

@@ -1,8 +1,5 @@
 package studio.timelapse.desktop.ingest;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Locale;
 import studio.timelapse.desktop.ingest.IngestFailure.Kind;
@@ -19,8 +16,6 @@ import studio.timelapse.desktop.ingest.IngestFailure.Kind;
 final class DcDecoder {
     private static final int FAST_MASK = (1 << HuffmanTable.FAST_BITS) - 1;
     private static final int SKIP_MASK = (1 << HuffmanTable.SKIP_BITS) - 1;
-    private static final VarHandle BIG_ENDIAN_INT =
-            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final byte[] data;
     private final int end;
@@ -408,8 +403,9 @@ final class DcDecoder {
         }
     }
 
+    /** Four bytes big-endian, by plain loads: the JIT turns them into one, and nothing else needs inlining. */
     private int word(int at) {
-        return (int) BIG_ENDIAN_INT.get(data, at);
+        return (data[at] << 24) | ((data[at + 1] & 0xFF) << 16) | ((data[at + 2] & 0xFF) << 8) | (data[at + 3] & 0xFF);
     }
 
     /** Whether none of the four bytes is 0xFF (then none is stuffing or a marker): the zero-byte test on ~word. */

@@ -1,12 +1,10 @@
 package studio.timelapse.desktop.ingest;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import studio.timelapse.desktop.library.Frame;
 import studio.timelapse.desktop.library.FrameFiles;
 import studio.timelapse.desktop.library.Frames;
@@ -78,11 +76,6 @@ public final class IngestJob implements JobType<IngestJob.Params, IngestJob.Chec
     @Override
     public Class<Checkpoint> checkpointType() {
         return Checkpoint.class;
-    }
-
-    @Override
-    public Optional<Duration> expectedDuration() {
-        return Optional.empty(); // grows with the frames waiting; the runner's history judges it
     }
 
     @Override

@@ -19,7 +19,8 @@ import studio.timelapse.shared.astronomy.TimeInterval;
  * interval per day, ending at local midnight where the next day's begins; the polar night has none).
  */
 final class DaylightIntervals {
-    private static final SunWindow SUN_UP = SunWindow.between(SunAnchor.at(SunEvent.SUNRISE), SunAnchor.at(SunEvent.SUNSET));
+    private static final SunWindow SUN_UP =
+            SunWindow.between(SunAnchor.at(SunEvent.SUNRISE), SunAnchor.at(SunEvent.SUNSET));
     /** Longer than any polar night: past this, the Sun is taken not to rise again. */
     private static final int SEARCH_DAYS = 200;
 

@@ -5,7 +5,8 @@ import java.util.OptionalInt;
 
 /** How a frame was exposed, as far as its EXIF (or the camera) tells. */
 public record Exposure(OptionalDouble timeSeconds, OptionalDouble fNumber, OptionalInt iso) {
-    public static final Exposure UNKNOWN = new Exposure(OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty());
+    public static final Exposure UNKNOWN =
+            new Exposure(OptionalDouble.empty(), OptionalDouble.empty(), OptionalInt.empty());
 
     public Exposure {
         timeSeconds = timeSeconds == null ? OptionalDouble.empty() : timeSeconds;

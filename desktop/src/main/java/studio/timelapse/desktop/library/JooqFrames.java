@@ -71,12 +71,18 @@ final class JooqFrames implements Frames {
      * by catching conflicts, so that any other conflict — two frames claiming one path — still fails loudly.
      */
     private List<Stored> insertCameraFrames(DSLContext sql, long stream, String cameraId, List<NewCameraFrame> frames) {
-        Map<FrameId, Stored> stored = find(sql, cameraId, frames.stream().map(NewCameraFrame::id).toList(), false);
+        Map<FrameId, Stored> stored = storedAmong(sql, cameraId, frames.stream().map(NewCameraFrame::id).toList(),
+                false);
         Map<FrameId, NewCameraFrame> missing = new LinkedHashMap<>();
-        frames.stream().filter(frame -> !stored.containsKey(frame.id())).forEach(frame -> missing.putIfAbsent(frame.id(), frame));
+        for (NewCameraFrame frame : frames) {
+            if (!stored.containsKey(frame.id())) {
+                missing.putIfAbsent(frame.id(), frame);
+            }
+        }
         if (!missing.isEmpty()) {
             long now = library.clock().millis();
-            BatchBindStep batch = sql.batch(sql.insertInto(FRAME, FRAME.ORIGIN_SEQUENCE_ID, FRAME.CAMERA_ID, FRAME.EPOCH,
+            BatchBindStep batch = sql.batch(sql.insertInto(FRAME, FRAME.ORIGIN_SEQUENCE_ID, FRAME.CAMERA_ID,
+                            FRAME.EPOCH,
                             FRAME.SEQ, FRAME.CAPTURED_AT, FRAME.UTC_OFFSET_S, FRAME.SHA256, FRAME.SIZE, FRAME.WIDTH,
                             FRAME.HEIGHT, FRAME.PATH, FRAME.ADDED_AT)
                     .values((Integer) null, null, null, null, null, null, null, null, null, null, null, null));
@@ -86,13 +92,14 @@ final class JooqFrames implements Frames {
                         FrameRows.dimension(frame.width()), FrameRows.dimension(frame.height()), frame.path(), now);
             }
             batch.execute();
-            stored.putAll(find(sql, cameraId, List.copyOf(missing.keySet()), true));
+            stored.putAll(storedAmong(sql, cameraId, List.copyOf(missing.keySet()), true));
         }
         return frames.stream().map(frame -> stored.get(frame.id())).toList();
     }
 
     /** The stored frames among {@code ids}, looked up a few hundred at a time in the camera+epoch+seq index. */
-    private static Map<FrameId, Stored> find(DSLContext sql, String cameraId, List<FrameId> ids, boolean inserted) {
+    private static Map<FrameId, Stored> storedAmong(DSLContext sql, String cameraId, List<FrameId> ids,
+            boolean inserted) {
         Map<FrameId, Stored> found = new HashMap<>();
         Map<String, List<Long>> byEpoch = new LinkedHashMap<>();
         ids.forEach(id -> byEpoch.computeIfAbsent(id.epoch(), epoch -> new ArrayList<>()).add(id.sequence()));
@@ -159,12 +166,14 @@ final class JooqFrames implements Frames {
 
     @Override
     public Optional<Frame> find(long frameId) {
-        return library.read(sql -> sql.selectFrom(FRAME).where(FRAME.ID.eq(key(frameId))).fetchOptional(FrameRows::frame));
+        return library.read(sql -> sql.selectFrom(FRAME).where(FRAME.ID.eq(key(frameId)))
+                .fetchOptional(FrameRows::frame));
     }
 
     @Override
     public Optional<Frame> findCameraFrame(String cameraId, FrameId id) {
-        return library.read(sql -> sql.selectFrom(FRAME).where(cameraFrame(cameraId, id)).fetchOptional(FrameRows::frame));
+        return library.read(sql -> sql.selectFrom(FRAME).where(cameraFrame(cameraId, id))
+                .fetchOptional(FrameRows::frame));
     }
 
     @Override

@@ -63,7 +63,8 @@ final class SequenceMachine {
             String holder = held.holder();
             String reason = rendering
                     ? "sequence " + id + " is being rendered by " + holder + " since " + held.since()
-                    : "sequence " + id + " is in use: " + held.lock() + " is held by " + holder + " since " + held.since();
+                    : "sequence " + id + " is in use: " + held.lock() + " is held by " + holder + " since "
+                            + held.since();
             String job = holder.startsWith("job:") ? holder.substring(4).split("\\D", 2)[0] : "";
             String remedy = (rendering ? "wait for the render to finish or cancel it" : "wait until it is released")
                     + (job.isEmpty() ? "" : " (timelapse jobs cancel " + job + ")");

@@ -67,8 +67,9 @@ class KilledProcessesTest {
 
         Job done = studio.runner.awaitFinished(job.id(), Duration.ofMinutes(3));
         assertThat(done.state()).as("%s", done).isEqualTo(JobState.SUCCEEDED);
-        assertThat(done.attempts()).as("runs of the job: the kill cut one short").isGreaterThan(1);
-        assertThat(storedAtKill).isLessThan(FRAMES);
+        // Whether the outage ends the run (and the runner retries it) or the run's own download retries outlast it
+        // depends on how fast the agent comes back; either way the library must end complete.
+        assertThat(storedAtKill).as("frames stored when the agent was killed").isLessThan(FRAMES);
         SyncAudit audit = SyncAudit.of(studio.agentFrames(camera), studio.library, camera);
         assertThat(audit.perfect()).as("%s", audit).isTrue();
         assertThat(audit.libraryFrames()).isEqualTo(taken.size());

@@ -73,6 +73,7 @@ public final class GphotoBackend implements CameraBackend {
             throws CaptureException, InterruptedException {
         Duration backoff = config.firstBackoff();
         for (int attempt = 1; ; attempt++) {
+            Instant started = config.clock().instant();
             ProcessOutcome run = runner.runTool(command, deadline);
             Optional<CaptureException> failure = GphotoFailure.of(run);
             if (failure.isEmpty()) {
@@ -82,8 +83,11 @@ public final class GphotoBackend implements CameraBackend {
             if (problem.kind() != Kind.BUSY) {
                 throw problem;
             }
-            Duration left = Duration.between(config.clock().instant(), deadline);
-            if (left.compareTo(backoff) <= 0) {
+            // Another attempt must have time to finish, as long as this one took: one that runs into the deadline is
+            // killed mid-conversation with the camera, which helps nobody.
+            Instant now = config.clock().instant();
+            Duration left = Duration.between(now, deadline);
+            if (left.compareTo(backoff.plus(Duration.between(started, now))) <= 0) {
                 throw new CaptureException(Kind.BUSY, "the camera was still busy after " + attempt + " attempt"
                         + (attempt == 1 ? "" : "s") + " and the deadline leaves no time for another: "
                         + problem.getMessage());

@@ -103,7 +103,7 @@ class GphotoBackendTest {
     void aCameraBusyUntilTheDeadlineIsReportedBusyWithItsAttempts() {
         gphoto2.willRun(BUSY_PTP);
 
-        assertCaptureFails(request(FrameSettings.automatic(), Duration.ofMillis(600)), Kind.BUSY,
+        assertCaptureFails(request(FrameSettings.automatic(), Duration.ofSeconds(3)), Kind.BUSY,
                 "still busy after");
 
         assertThat(gphoto2.calls().size()).isGreaterThan(1);

@@ -122,22 +122,63 @@ public final class FrameBlender {
             throw new IllegalArgumentException("a frame of " + into.length + " pixels; the blender needs " + pixels);
         }
         long position = positions[slot(emitted)];
-        while (summedTo < stored && positions[slot(summedTo)] <= position + after) {
-            accumulate(ring[slot(summedTo)], 1);
+        // The window usually slides by one frame: one enters, one leaves, and one fused pass updates the sums and
+        // writes the average. Otherwise (the ends, gaps) update the sums frame by frame first.
+        boolean oneEnters = summedTo < stored && positions[slot(summedTo)] <= position + after
+                && (summedTo + 1 == stored || positions[slot(summedTo + 1)] > position + after);
+        boolean oneLeaves = summedFrom < summedTo && positions[slot(summedFrom)] < position - before
+                && (summedFrom + 1 == summedTo || positions[slot(summedFrom + 1)] >= position - before);
+        if (oneEnters && oneLeaves) {
+            int count = (int) (summedTo - summedFrom);
+            slideAndAverage(ring[slot(summedTo)], ring[slot(summedFrom)], count, into);
             summedTo++;
+            summedFrom++;
+        } else {
+            while (summedTo < stored && positions[slot(summedTo)] <= position + after) {
+                accumulate(ring[slot(summedTo)], 1);
+                summedTo++;
+            }
+            drop(position - before);
+            average((int) (summedTo - summedFrom), into);
         }
-        drop(position - before);
-        int count = (int) (summedTo - summedFrom);
-        // round(sum / count) = floor((2·sum + count) / (2·count)); with numerators below 2^15 and divisors below
-        // 2^8, a reciprocal of DIVISION_BITS bits gives the exact quotient (checked for every sum in the tests).
-        long reciprocal = ((1L << DIVISION_BITS) + 2L * count - 1) / (2L * count);
+        emitted++;
+    }
+
+    /**
+     * round(sum / count) = floor((2·sum + count) / (2·count)); with numerators below 2^15 and divisors below 2^8, a
+     * reciprocal of {@link #DIVISION_BITS} bits gives the exact quotient (checked for every sum in the tests).
+     */
+    private static long reciprocal(int count) {
+        return ((1L << DIVISION_BITS) + 2L * count - 1) / (2L * count);
+    }
+
+    private void average(int count, int[] into) {
+        long reciprocal = reciprocal(count);
         char[] s = sums;
         for (int p = 0, i = 0; p < pixels; p++, i += 3) {
             into[p] = (int) (((2L * s[i] + count) * reciprocal) >>> DIVISION_BITS) << 16
                     | (int) (((2L * s[i + 1] + count) * reciprocal) >>> DIVISION_BITS) << 8
                     | (int) (((2L * s[i + 2] + count) * reciprocal) >>> DIVISION_BITS);
         }
-        emitted++;
+    }
+
+    /** Adds {@code entering}, subtracts {@code leaving} and writes the average, in one pass over the pixels. */
+    private void slideAndAverage(int[] entering, int[] leaving, int count, int[] into) {
+        long reciprocal = reciprocal(count);
+        char[] s = sums;
+        for (int p = 0, i = 0; p < pixels; p++, i += 3) {
+            int in = entering[p];
+            int out = leaving[p];
+            int r = s[i] + ((in >> 16) & 0xff) - ((out >> 16) & 0xff);
+            int g = s[i + 1] + ((in >> 8) & 0xff) - ((out >> 8) & 0xff);
+            int b = s[i + 2] + (in & 0xff) - (out & 0xff);
+            s[i] = (char) r;
+            s[i + 1] = (char) g;
+            s[i + 2] = (char) b;
+            into[p] = (int) (((2L * r + count) * reciprocal) >>> DIVISION_BITS) << 16
+                    | (int) (((2L * g + count) * reciprocal) >>> DIVISION_BITS) << 8
+                    | (int) (((2L * b + count) * reciprocal) >>> DIVISION_BITS);
+        }
     }
 
     /** Subtracts the summed frames before {@code position} from the sums. */

@@ -32,7 +32,6 @@ import org.jcodec.codecs.h264.decode.BlockInterpolator;
 import org.jcodec.codecs.h264.decode.CoeffTransformer;
 import org.jcodec.codecs.h264.encode.EncodedMB;
 import org.jcodec.codecs.h264.encode.MBEncoderHelper;
-import org.jcodec.codecs.h264.encode.MotionEstimator;
 import org.jcodec.codecs.h264.io.CAVLC;
 import org.jcodec.codecs.h264.io.write.CAVLCWriter;
 import org.jcodec.common.io.BitWriter;
@@ -40,21 +39,21 @@ import org.jcodec.common.model.ColorSpace;
 import org.jcodec.common.model.Picture;
 
 /**
- * Codes a macroblock as P16x16: one motion vector (whole-pixel diamond search) against the previous frame, all
- * coefficients coded.
+ * Codes a macroblock as P16x16: one motion vector ({@link DiamondMotionSearch}, whole pixels) against the previous
+ * frame, all coefficients coded.
  *
  * <p>Derived from JCodec 0.2.5's {@code MBEncoderP16x16} (Copyright the JCodec project, FreeBSD licence). Changes:
  * no deblocking here (the frame encoder deblocks the whole frame with the decoder's filter); the number of coded
  * coefficients of each 4x4 block is recorded, which the deblocking filter's strengths depend on (JCodec never filled
  * it, so its filter chose other strengths than a decoder's and the pictures drifted apart); chroma uses the chroma QP;
- * buffers are reused rather than allocated per macroblock.
+ * our motion search; buffers are reused rather than allocated per macroblock.
  */
 final class InterMacroblockEncoder {
     private static final int CODED_BLOCK_PATTERN_ALL = 47;
 
     private final CAVLC[] cavlc;
     private final Picture ref;
-    private final MotionEstimator motionEstimator;
+    private final DiamondMotionSearch motionSearch;
     private final BlockInterpolator interpolator = new BlockInterpolator();
     private final int mbWidth;
     private final int[] mvTopX;
@@ -74,7 +73,7 @@ final class InterMacroblockEncoder {
         this.mbWidth = mbWidth;
         this.ref = ref;
         this.cavlc = cavlc;
-        this.motionEstimator = new MotionEstimator(motionSearchRange);
+        this.motionSearch = new DiamondMotionSearch(motionSearchRange);
         this.mvTopX = new int[mbWidth];
         this.mvTopY = new int[mbWidth];
     }
@@ -90,7 +89,8 @@ final class InterMacroblockEncoder {
 
         MBEncoderHelper.take(pic.getPlaneData(0), pic.getPlaneWidth(0), pic.getPlaneHeight(0), mbX << 4, mbY << 4,
                 patch, 16, 16);
-        int[] mv = motionEstimator.estimate(ref, patch, mbX, mbY, mvpx, mvpy);
+        int[] mv = motionSearch.search(ref.getPlaneData(0), ref.getPlaneWidth(0), ref.getPlaneHeight(0), patch, mbX,
+                mbY, mvpx, mvpy, qp);
         mvTopLeftX = mvTopX[mbX];
         mvTopLeftY = mvTopY[mbX];
         mvTopX[mbX] = mv[0];
