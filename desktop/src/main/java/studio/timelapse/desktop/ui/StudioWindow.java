@@ -15,7 +15,6 @@ import javafx.stage.Stage;
 import studio.timelapse.desktop.ui.cameras.CameraTaskLogs;
 import studio.timelapse.desktop.ui.cameras.CamerasView;
 import studio.timelapse.desktop.ui.cameras.CamerasViewModel;
-import studio.timelapse.desktop.ui.cameras.DemoCamera;
 import studio.timelapse.desktop.ui.common.UiWork;
 import studio.timelapse.desktop.ui.library.LibraryView;
 import studio.timelapse.desktop.ui.library.LibraryViewModel;
@@ -44,7 +43,6 @@ public final class StudioWindow implements AutoCloseable {
     private final LibraryViewModel library;
     private final RenderViewModel render;
     private LibraryView libraryView;
-    private final DemoCamera demo;
     private final MainWindow window;
     private Scene scene;
 
@@ -63,12 +61,11 @@ public final class StudioWindow implements AutoCloseable {
                 new CameraTaskLogs(session.cameras()));
         shell.onExplain(log::open);
         this.jobs = new JobsViewModel(session.jobs(), session.jobTypes(), session.tracker(), work, shell);
-        this.demo = new DemoCamera(session.demoCameraHome());
         this.render = new RenderViewModel(session.library(), session.sequences(), session.jobs(), session.renderJob(),
                 session.videos(), work, shell, player, zone, session.clock());
         this.library = new LibraryViewModel(session.library(), session.sequences(), session.tracker(), work, shell,
                 folder -> session.importFolder(folder, java.util.Optional.empty(), zone), zone);
-        this.cameras = new CamerasViewModel(session.cameras(), session.library(), session.sync(), demo,
+        this.cameras = new CamerasViewModel(session.cameras(), session.library(), session.sync(), session.demoCameraHome(),
                 "Timelapse Studio on " + LocalProcess.hostName(), zone, work, shell);
 
         Map<Screen, Supplier<Parent>> screens = new EnumMap<>(Screen.class);
@@ -136,7 +133,6 @@ public final class StudioWindow implements AutoCloseable {
         jobs.close();
         log.close();
         cameras.close();
-        demo.close();
         library.close();
         if (libraryView != null) {
             libraryView.close();

@@ -1,6 +1,7 @@
 package studio.timelapse.desktop.ui.cameras;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ import studio.timelapse.desktop.cameras.CameraState;
 import studio.timelapse.desktop.cameras.CameraView;
 import studio.timelapse.desktop.cameras.CameraWatch;
 import studio.timelapse.desktop.cameras.client.AgentAddress;
+import studio.timelapse.desktop.demo.DemoAgent;
 import studio.timelapse.desktop.library.Camera;
 import studio.timelapse.desktop.library.Frame;
 import studio.timelapse.desktop.library.Frames;
@@ -61,11 +63,14 @@ import studio.timelapse.shared.refusal.Refusal;
 public final class CamerasViewModel implements AutoCloseable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final Duration DEMO_START = Duration.ofSeconds(90);
+    /** A whole day of the synthetic sky every two minutes, so a new user sees dawn, day and dusk go by. */
+    private static final Duration DEMO_DAY = Duration.ofMinutes(2);
 
     private final CameraServices cameras;
     private final Library library;
     private final SyncScheduler sync;
-    private final DemoCamera demo;
+    private final Path demoCameraHome;
+    private DemoAgent demo;
     private final String studioName;
     private final ZoneId zone;
     private final UiWork work;
@@ -114,12 +119,12 @@ public final class CamerasViewModel implements AutoCloseable {
     };
     private boolean started;
 
-    public CamerasViewModel(CameraServices cameras, Library library, SyncScheduler sync, DemoCamera demo,
+    public CamerasViewModel(CameraServices cameras, Library library, SyncScheduler sync, Path demoCameraHome,
             String studioName, ZoneId zone, UiWork work, Explainer explainer) {
         this.cameras = cameras;
         this.library = library;
         this.sync = sync;
-        this.demo = demo;
+        this.demoCameraHome = demoCameraHome;
         this.studioName = studioName;
         this.zone = zone;
         this.work = work;
@@ -426,7 +431,7 @@ public final class CamerasViewModel implements AutoCloseable {
     public void startDemo() {
         busy.set(true);
         busyText.set("Starting the demo camera…");
-        work.command("studio:ui:start_demo_camera", Map.of("home", demo.home().toString()),
+        work.command("studio:ui:start_demo_camera", Map.of("home", demoCameraHome.toString()),
                 "The demo camera did not start", this::demoCamera, cameraId -> {
                     busy.set(false);
                     busyText.set("");
@@ -439,13 +444,13 @@ public final class CamerasViewModel implements AutoCloseable {
                 });
     }
 
-    private String demoCamera() throws IOException {
-        AgentAddress address = demo.start(DEMO_START);
-        CameraDirectory.Added added = cameras.directory().add(address, Optional.of("Demo camera"));
+    private String demoCamera() throws IOException, InterruptedException {
+        DemoAgent agent = runningDemoCamera();
+        CameraDirectory.Added added = cameras.directory().add(agent.address(), Optional.of("Demo camera"));
         Camera camera = added.camera().camera();
         if (cameras.states().available(camera).contains(CameraMachine.PAIR)) {
-            DemoCamera.PairingCode code = demo.openPairing(Duration.ofSeconds(60));
-            cameras.pairing().pair(camera.id(), code.code(), Optional.of(code.fingerprint()), studioName);
+            DemoAgent.PairingWindow code = agent.openPairing();
+            cameras.pairing().pair(camera.id(), code.code(), Optional.of(code.fingerprintShort()), studioName);
         }
         cameras.watch().refresh();
         CaptureAvailability available = cameras.control().available(camera.id());
@@ -456,6 +461,22 @@ public final class CamerasViewModel implements AutoCloseable {
         }
         sync.request(camera.id());
         return camera.id();
+    }
+
+    /** The demo camera this window started, started now if it is not running (a second press reuses it). */
+    private synchronized DemoAgent runningDemoCamera() throws IOException, InterruptedException {
+        if (demo == null || !demo.running()) {
+            if (demo != null) {
+                demo.close();
+            }
+            demo = DemoAgent.start(demoCameraHome, DEMO_DAY, DEMO_START);
+        }
+        return demo;
+    }
+
+    /** Whether the demo camera this window started runs now. */
+    public synchronized boolean demoCameraRunning() {
+        return demo != null && demo.running();
     }
 
     private void selectWhenListed(String cameraId) {
@@ -581,6 +602,11 @@ public final class CamerasViewModel implements AutoCloseable {
     public void close() {
         if (started) {
             cameras.watch().removeListener(watchListener);
+        }
+        synchronized (this) {
+            if (demo != null) {
+                demo.close();
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -121,7 +122,10 @@ public final class JobsView {
         actions.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue()));
         actions.setCellFactory(c -> new ActionsCell());
         actions.setMinWidth(190);
-        table.getColumns().addAll(List.of(id, column("Type", JobRow::type), column("Queue", JobRow::queue), state,
+        TableColumn<JobRow, String> type = column("Type", JobRow::type);
+        type.setPrefWidth(140);
+        state.setPrefWidth(90);
+        table.getColumns().addAll(List.of(id, type, column("Queue", JobRow::queue), state,
                 progress, bound("ETA", JobRow::etaProperty), bound("Heartbeat", JobRow::heartbeatProperty),
                 bound("Time", JobRow::elapsedProperty), bound("Attempts", JobRow::attemptsProperty), flags, actions));
         table.setPlaceholder(new Label("No jobs. Syncs, imports and renders appear here while they run."));
@@ -169,6 +173,7 @@ public final class JobsView {
         chart.setId("durations-chart");
         chart.setAnimated(false);
         chart.setLegendVisible(true);
+        chart.setLegendSide(Side.RIGHT);
         chart.setMinHeight(160);
         Runnable redraw = () -> chart.getData().setAll(series());
         viewModel.chart().addListener((ListChangeListener<DurationBar>) change -> redraw.run());

@@ -37,9 +37,11 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -345,7 +347,9 @@ public final class LibraryView {
                     + viewModel.when(current);
         }, viewModel.currentProperty(), viewModel.frameCountProperty()));
         where.getStyleClass().add(Css.TEXT_MUTED);
-        HBox controls = new HBox(6, previous, play, next, reject, where);
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        reject.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane controls = new FlowPane(6, 6, previous, play, next, reject, where);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         TableView<FrameDetail.Field> capture = fields("capture-fields");

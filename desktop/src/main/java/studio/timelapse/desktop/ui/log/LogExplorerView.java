@@ -63,7 +63,7 @@ public final class LogExplorerView {
         root.setTop(top);
         SplitPane split = new SplitPane(taskList(), taskTree());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.48);
+        split.setDividerPositions(0.52);
         root.setCenter(split);
 
         // New messages reach the list at most once a second, so a busy log does not keep the screen re-sorting.
@@ -166,7 +166,10 @@ public final class LogExplorerView {
                 column("Cameras", t -> String.join(", ", t.cameras())),
                 column("Failure", t -> t.failure().orElse(""))));
         tasks.getColumns().get(0).setPrefWidth(150);
-        tasks.getColumns().get(3).setPrefWidth(220);
+        tasks.getColumns().get(1).setPrefWidth(80);
+        tasks.getColumns().get(2).setPrefWidth(70);
+        tasks.getColumns().get(3).setPrefWidth(200);
+        tasks.getColumns().get(4).setPrefWidth(110);
         tasks.setPlaceholder(new Label("No tasks match."));
         tasks.getSelectionModel().selectedItemProperty().addListener((observable, before, now) -> {
             if (now != null && !viewModel.openTaskProperty().get().equals(Optional.of(now.taskUuid()))) {

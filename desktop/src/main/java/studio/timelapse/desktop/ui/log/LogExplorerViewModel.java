@@ -269,7 +269,7 @@ public final class LogExplorerViewModel implements AutoCloseable {
             all.add(new Field("status", node.status()));
             node.durationSeconds().ifPresent(s -> all.add(new Field("duration", String.format(Locale.ROOT, "%.3f s", s))));
         }
-        all.add(new Field("level", node.level()));
+        all.add(new Field("level", node.level().isEmpty() ? "/" : node.level()));
         all.add(new Field("process", node.process()));
         node.at().ifPresent(at -> all.add(new Field("at", at.toString())));
         for (Map.Entry<String, Object> field : node.fields().entrySet()) {

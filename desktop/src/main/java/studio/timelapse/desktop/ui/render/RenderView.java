@@ -197,7 +197,9 @@ public final class RenderView {
     }
 
     private static void line(GridPane form, int[] row, String label, Node input) {
-        form.add(new Label(label), 0, row[0]);
+        Label name = new Label(label);
+        name.setMinWidth(Label.USE_PREF_SIZE);
+        form.add(name, 0, row[0]);
         form.add(input, 1, row[0]);
         GridPane.setHgrow(input, Priority.ALWAYS);
         row[0]++;

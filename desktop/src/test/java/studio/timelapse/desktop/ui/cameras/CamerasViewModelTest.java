@@ -35,7 +35,6 @@ class CamerasViewModelTest {
     Path agentHome;
 
     private StudioSession session;
-    private DemoCamera demo;
     private CamerasViewModel cameras;
     private LoopbackAgent agent;
     private final List<String> explained = new ArrayList<>();
@@ -43,15 +42,13 @@ class CamerasViewModelTest {
     @BeforeEach
     void open() throws Exception {
         session = TestStudio.open(studioHome, Clock.systemUTC());
-        demo = new DemoCamera(session.demoCameraHome());
-        cameras = new CamerasViewModel(session.cameras(), session.library(), session.sync(), demo, "Test studio",
+        cameras = new CamerasViewModel(session.cameras(), session.library(), session.sync(), session.demoCameraHome(), "Test studio",
                 ZoneId.of("UTC"), new UiWork(session.log(), Runnable::run, Runnable::run), explained::add);
     }
 
     @AfterEach
     void close() {
         cameras.close();
-        demo.close();
         session.close();
         if (agent != null) {
             agent.close();
@@ -190,7 +187,7 @@ class CamerasViewModelTest {
         cameras.startDemo();
 
         assertThat(cameras.problemProperty().get()).isEmpty();
-        assertThat(demo.running()).isTrue();
+        assertThat(cameras.demoCameraRunning()).isTrue();
         assertThat(cameras.cameras()).extracting(r -> r.nameProperty().get()).containsExactly("Demo camera");
         assertThat(row().pairedProperty().get()).isTrue();
         // Capturing arrives through the camera's event stream, a moment after pairing.
