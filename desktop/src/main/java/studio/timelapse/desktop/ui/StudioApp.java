@@ -45,18 +45,28 @@ public final class StudioApp extends Application {
             return;
         }
         window = StudioWindow.show(session, stage, video -> getHostServices().showDocument(video.toUri().toString()));
-        reportReady(window.scene());
+        reportReady(window.scene(), sinceProcessStart());
     }
 
-    /** Logs how long the window took to be ready for input, counted from the start of the process. */
-    private void reportReady(Scene scene) {
+    /**
+     * Logs {@code studio:ui:ready} at the first pulse after the window was shown — its first frame is drawn and it
+     * takes input from then on — with the times since the process started (the JVM's start time) and the process's
+     * CPU time by then: the launch benchmark reads them (docs/benchmarks.md, "Studio window").
+     */
+    private void reportReady(Scene scene, long shownMs) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            session.log().message("studio:ui:ready", "since_process_start_ms", sinceStart);
+            long cpuMs = ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
+            session.log().message("studio:ui:ready", "since_process_start_ms", sinceProcessStart(),
+                    "shown_since_process_start_ms", shownMs, "process_cpu_ms", cpuMs);
         };
         scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    private static long sinceProcessStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     @Override

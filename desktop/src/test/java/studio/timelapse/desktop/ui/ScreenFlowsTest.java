@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -21,6 +22,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.controlsfx.control.GridCell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,8 +36,9 @@ import studio.timelapse.desktop.library.Frames;
 import studio.timelapse.shared.job.JobState;
 
 /**
- * Each screen's main flow in the window, headless, on a real session: pair a camera and watch its frames arrive,
- * reject a frame from the keyboard, render a preview.
+ * Each screen's main flow in the window, headless, on a real session: pair a real agent (the synthetic camera, on
+ * loopback) and watch its frames arrive and reject one of them; reject a frame from the keyboard and see it marked;
+ * render a preview. Cancelling a job and a failed job's "why?" are in {@link StudioWindowTest}.
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreenFlowsTest {
@@ -84,7 +87,7 @@ class ScreenFlowsTest {
     }
 
     @Test
-    void aCameraIsPairedWithItsCodeAndItsFramesArriveOnceItCaptures(FxRobot robot) throws Exception {
+    void aCameraIsPairedWithItsCodeItsFramesArriveOnceItCapturesAndOneIsRejectedInTheLibrary(FxRobot robot) throws Exception {
         agent = LoopbackAgent.start(agentHome);
         robot.clickOn("#nav-cameras");
         robot.clickOn("#camera-address").write("127.0.0.1:" + agent.address().port());
@@ -119,6 +122,39 @@ class ScreenFlowsTest {
             return newest.getImage() != null;
         });
         await().atMost(WAIT).until(() -> !pause.isDisabled());
+
+        // The synced frames are in the library, ingested, and one of them is rejected from the keyboard.
+        robot.clickOn("#nav-library");
+        ListView<?> sequences = find(robot, "#sequence-list", ListView.class);
+        await().atMost(WAIT).until(() -> window.library().sequences().stream()
+                .anyMatch(sequence -> sequence.name().equals("North field") && sequence.frames() >= 3));
+        await().atMost(WAIT).until(() -> window.library().frameCountProperty().get() >= 3);
+        // Frames keep arriving and the grid keeps laying out, so the frame is chosen as a click on it would.
+        Node library = find(robot, "#library-screen", Node.class);
+        robot.interact(() -> {
+            window.library().show(1);
+            library.requestFocus();
+        });
+        await().atMost(WAIT).until(() -> window.library().currentProperty().get() == 1);
+
+        robot.type(KeyCode.R);
+
+        long rejected = window.library().strip().id(1);
+        await().atMost(WAIT).until(() -> frames.find(rejected).orElseThrow().rejected());
+        assertThat(sequences.getItems()).isNotEmpty();
+    }
+
+    /** The grid cell showing frame {@code index} now: cells are reused as the grid lays out, so never one found before. */
+    private static GridCell<?> cellShowing(FxRobot robot, int index) {
+        await().atMost(WAIT).until(() -> liveCell(robot, index).isPresent());
+        return liveCell(robot, index).orElseThrow();
+    }
+
+    private static Optional<GridCell<?>> liveCell(FxRobot robot, int index) {
+        return robot.lookup(".grid-cell").queryAllAs(GridCell.class).stream()
+                .filter(cell -> cell.getScene() != null && cell.isVisible() && !cell.isEmpty()
+                        && Integer.valueOf(index).equals(cell.getItem()))
+                .<GridCell<?>>map(cell -> cell).findFirst();
     }
 
     private static String tooltip(Node node) {
@@ -133,7 +169,7 @@ class ScreenFlowsTest {
         ListView<?> sequences = find(robot, "#sequence-list", ListView.class);
         await().atMost(WAIT).until(() -> !sequences.getItems().isEmpty());
         await().atMost(WAIT).until(() -> window.library().frameCountProperty().get() == 24);
-        robot.clickOn("#frame-3");
+        robot.clickOn(cellShowing(robot, 3));
         await().atMost(WAIT).until(() -> window.library().currentProperty().get() == 3);
         robot.type(KeyCode.RIGHT);
         await().atMost(WAIT).until(() -> window.library().currentProperty().get() == 4);
@@ -142,8 +178,9 @@ class ScreenFlowsTest {
 
         long rejected = window.library().strip().id(4);
         await().atMost(WAIT).until(() -> Frames.of(session.library()).find(rejected).orElseThrow().rejected());
-        Node mark = robot.lookup("#frame-4 .label").query();
-        await().atMost(WAIT).until(mark::isVisible);
+        // Cells are reused as the grid lays out: look for the one showing frame 4 each time, not a cell found before.
+        await().atMost(WAIT).until(() -> liveCell(robot, 4)
+                .map(cell -> cell.lookup(".label") instanceof Label mark && mark.isVisible()).orElse(false));
         assertThat(robot.lookup("#reject").queryButton().getText()).isEqualTo("Restore (R)");
         TableView<?> capture = find(robot, "#capture-fields", TableView.class);
         assertThat(capture.getItems()).isNotEmpty();

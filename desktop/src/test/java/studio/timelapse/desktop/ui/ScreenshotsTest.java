@@ -8,8 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
+import java.util.Optional;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -22,22 +29,32 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import studio.timelapse.desktop.library.Frame;
 import studio.timelapse.desktop.library.Frames;
+import studio.timelapse.desktop.library.SequenceDefinition;
+import studio.timelapse.desktop.library.Sequences;
+import studio.timelapse.desktop.render.RenderRequest;
+import studio.timelapse.desktop.ui.jobs.JobRow;
 import studio.timelapse.desktop.ui.library.SequenceItem;
+import studio.timelapse.desktop.ui.log.TaskNode;
 import studio.timelapse.desktop.ui.shell.Screen;
 import studio.timelapse.desktop.ui.shell.Theme;
+import studio.timelapse.shared.job.Job;
 import studio.timelapse.shared.job.JobState;
+import studio.timelapse.shared.job.SubmitOptions;
+import studio.timelapse.shared.protocol.CaptureCommand;
 
 /**
- * The user guide's screenshots, taken of the real window: the demo camera (a real agent with the synthetic camera)
- * captures a simulated day, the studio syncs, ingests and renders a preview, and each screen is photographed.
- * Runs only when asked: {@code ./mvnw -pl desktop -am verify -Dtest=ScreenshotsTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Dscreenshots.dir=$PWD/docs/images} (see docs/images/README.md).
+ * The user guide's screenshots (docs/user-guide.md), taken of the real window: the demo camera (a real agent with
+ * the synthetic camera, a child process) captures a simulated day, the studio syncs, ingests and renders a preview, a
+ * render fails on damaged frames, and each screen is photographed. Runs only when asked, on a real display:
+ * {@code docs/images/take-screenshots.sh} (Xvfb, JavaFX rendering for real; see docs/images/README.md).
  */
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotsTest {
-    private static final Duration WAIT = Duration.ofMinutes(3);
+    private static final Duration WAIT = Duration.ofMinutes(6);
+    private static final int FRAMES = 36;
 
     @TempDir
     Path home;
@@ -68,9 +85,13 @@ class ScreenshotsTest {
         show(robot, Screen.CAMERAS);
         shoot(robot, folder.resolve("first-run.png"));
 
+        // Pair: the demo camera, paired through its console's code, captures a simulated day.
         robot.interact(() -> window.cameras().startDemo());
         Frames frames = Frames.of(session.library());
-        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> frames.count() >= 45);
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            assertThat(window.cameras().problemProperty().get()).as("the demo camera's problem").isEmpty();
+            return frames.count() >= FRAMES;
+        });
         assertThat(session.jobs().awaitFinished(session.ingestEverything().id(), WAIT).state())
                 .isEqualTo(JobState.SUCCEEDED);
         robot.interact(() -> {
@@ -78,15 +99,22 @@ class ScreenshotsTest {
             window.cameras().livePreviewProperty().set(true);
             window.cameras().previewTick();
         });
-        Thread.sleep(3_000);
+        await().atMost(WAIT).until(() -> window.cameras().previewProperty().get().isPresent());
         shoot(robot, folder.resolve("cameras.png"));
 
+        // Watch and curate: the library, halfway through the day.
         show(robot, Screen.LIBRARY);
-        await().atMost(WAIT).until(() -> window.library().frameCountProperty().get() >= 45);
-        robot.interact(() -> window.library().show(window.library().frameCountProperty().get() / 2));
-        Thread.sleep(2_000);
+        await().atMost(WAIT).until(() -> window.library().frameCountProperty().get() >= FRAMES);
+        int midday = brightestFrame(frames);
+        robot.interact(() -> window.library().show(midday));
         shoot(robot, folder.resolve("library.png"));
+        robot.interact(() -> window.library().defineSequence());
+        await().atMost(WAIT).until(() -> robot.lookup("#define-sheet").tryQuery().isPresent());
+        robot.clickOn("#define-name").write("Golden hour");
+        shoot(robot, folder.resolve("define-sequence.png"));
+        robot.interact(() -> window.library().closeDefine());
 
+        // Render: a preview with the capture time and a slow zoom.
         show(robot, Screen.RENDER);
         robot.interact(() -> {
             window.render().showTimeProperty().set(true);
@@ -97,27 +125,74 @@ class ScreenshotsTest {
             window.render().preview();
         });
         await().atMost(WAIT).until(() -> !window.render().renders().isEmpty());
-        Thread.sleep(2_000);
         shoot(robot, folder.resolve("render.png"));
 
+        // A render that fails (every frame of its sequence damaged on disk), its row on the Jobs screen, and its "why?".
+        // The demo camera stops first, so its syncs do not push the failed render out of sight.
+        String demo = window.cameras().cameras().get(0).id();
+        session.cameras().control().command(demo, CaptureCommand.STOP);
+        Job failed = session.jobs().awaitFinished(renderWithDamagedFrames(frames).id(), WAIT);
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
         show(robot, Screen.JOBS);
-        Thread.sleep(2_500);
+        TableView<JobRow> jobs = StudioWindowTest.find(robot, "#jobs-table", TableView.class);
+        await().atMost(WAIT).until(() -> jobs.getItems().stream().anyMatch(row -> row.id() == failed.id()));
+        robot.interact(() -> jobs.getItems().stream().filter(row -> row.id() == failed.id()).findFirst()
+                .ifPresent(row -> {
+                    jobs.scrollTo(row);
+                    jobs.getSelectionModel().select(row);
+                }));
+        Hyperlink why = StudioWindowTest.find(robot, "#task-" + failed.id(), Hyperlink.class);
+        await().atMost(WAIT).until(() -> "why?".equals(why.getText()));
         shoot(robot, folder.resolve("jobs.png"));
 
-        show(robot, Screen.LOG);
-        robot.interact(() -> window.log().typeFilterProperty().set("sync"));
-        Thread.sleep(2_000);
-        robot.interact(() -> window.log().tasks().stream().findFirst()
-                .ifPresent(task -> window.log().open(task.taskUuid())));
-        Thread.sleep(2_000);
+        robot.clickOn(why);
+        TreeTableView<TaskNode> tree = StudioWindowTest.find(robot, "#task-tree", TreeTableView.class);
+        await().atMost(WAIT).until(() -> tree.getRoot() != null && !tree.getRoot().getChildren().isEmpty()
+                && tree.getSelectionModel().getSelectedItem() != null);
         shoot(robot, folder.resolve("log.png"));
 
         robot.interact(() -> window.shell().themeProperty().set(Theme.DARK));
         show(robot, Screen.LIBRARY);
-        Thread.sleep(1_500);
         shoot(robot, folder.resolve("library-dark.png"));
+        show(robot, Screen.CAMERAS);
+        shoot(robot, folder.resolve("cameras-dark.png"));
         robot.interact(() -> window.shell().themeProperty().set(Theme.LIGHT));
         assertThat(window.library().sequences()).extracting(SequenceItem::name).contains("Demo camera");
+    }
+
+    /**
+     * Defines "The last minutes" (the demo camera's last three frames), damages those three frame files on disk and
+     * renders it: with no frame left to decode, the render fails.
+     */
+    private Job renderWithDamagedFrames(Frames frames) throws IOException {
+        long stream = Sequences.of(session.library()).all().get(0).id();
+        List<Frame> all = frames.ofSequence(stream, Optional.empty(), 1000).frames();
+        List<Frame> last = all.subList(all.size() - 3, all.size());
+        long broken = session.sequences().define("The last minutes", SequenceDefinition.of(List.of(stream))
+                .between(last.get(0).capturedAt(), last.get(2).capturedAt().plusSeconds(1)), "screenshots")
+                .sequence().id();
+        for (Frame frame : last) {
+            Files.write(session.library().folder().resolve(frame.path()), new byte[] {1, 2, 3});
+        }
+        return session.jobs().submit(session.renderJob(), RenderRequest.ofSequence(broken,
+                session.videos().resolve("the-last-minutes.mp4").toString()), SubmitOptions.defaults());
+    }
+
+    /** The index in the demo camera's stream of its brightest frame: the library is shown at midday. */
+    private int brightestFrame(Frames frames) {
+        long stream = Sequences.of(session.library()).all().get(0).id();
+        List<Frame> all = frames.ofSequence(stream, Optional.empty(), 1000).frames();
+        int brightest = 0;
+        for (int i = 0; i < all.size(); i++) {
+            if (luma(all.get(i)) > luma(all.get(brightest))) {
+                brightest = i;
+            }
+        }
+        return brightest;
+    }
+
+    private static double luma(Frame frame) {
+        return frame.ingested().map(Frame.Ingested::meanLuma).orElse(0.0);
     }
 
     private void show(FxRobot robot, Screen screen) {
@@ -125,10 +200,31 @@ class ScreenshotsTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Once every image the window shows has loaded, the scene as it is drawn, to a PNG. */
     private void shoot(FxRobot robot, Path file) throws IOException {
-        WaitForAsyncUtils.waitForFxEvents();
+        await().atMost(WAIT).until(() -> {
+            boolean[] loaded = new boolean[1];
+            robot.interact(() -> loaded[0] = imagesLoaded(stage.getScene().getRoot()));
+            return loaded[0];
+        });
+        WaitForAsyncUtils.waitForFxEvents(5);
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = stage.getScene().snapshot(null));
         ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", file.toFile());
+    }
+
+    /** Whether every image view that shows has its image, fully loaded (thumbnails and frames load in the background). */
+    private static boolean imagesLoaded(Node node) {
+        if (!node.isVisible()) {
+            return true;
+        }
+        if (node instanceof ImageView view && view.getParent() != null && view.getParent().isVisible()
+                && view.getFitWidth() > 0 && (view.getImage() == null || view.getImage().getProgress() < 1)) {
+            return false;
+        }
+        if (node instanceof Parent parent) {
+            return parent.getChildrenUnmodifiable().stream().allMatch(ScreenshotsTest::imagesLoaded);
+        }
+        return true;
     }
 }

@@ -9,13 +9,20 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -50,8 +57,11 @@ import studio.timelapse.desktop.ui.common.UiWork;
 import studio.timelapse.shared.protocol.AgentStatus;
 import studio.timelapse.shared.protocol.CaptureAvailability;
 import studio.timelapse.shared.protocol.CaptureCommand;
+import studio.timelapse.shared.protocol.CaptureConfig;
 import studio.timelapse.shared.protocol.FrameInfo;
+import studio.timelapse.shared.protocol.ScheduleConfig;
 import studio.timelapse.shared.refusal.Refusal;
+import studio.timelapse.shared.state.EntityState;
 
 /**
  * The Cameras screen: every camera the library knows (discovered, added by address, paired) with its live state,
@@ -65,6 +75,8 @@ public final class CamerasViewModel implements AutoCloseable {
     private static final Duration DEMO_START = Duration.ofSeconds(90);
     /** A whole day of the synthetic sky every two minutes, so a new user sees dawn, day and dusk go by. */
     private static final Duration DEMO_DAY = Duration.ofMinutes(2);
+    private static final Set<CameraState> ONLINE_STATES = EnumSet.of(CameraState.ONLINE, CameraState.CAPTURING,
+            CameraState.PAUSED);
 
     private final CameraServices cameras;
     private final Library library;
@@ -76,7 +88,9 @@ public final class CamerasViewModel implements AutoCloseable {
     private final UiWork work;
     private final Explainer explainer;
 
-    private final ObservableList<CameraRow> rows = FXCollections.observableArrayList();
+    /** Its listeners hear a row's state change too (the screen's "2 cameras, 1 capturing" follows it). */
+    private final ObservableList<CameraRow> rows = FXCollections.observableArrayList(
+            row -> new Observable[] {row.stateProperty()});
     private final ObservableList<CameraRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObjectProperty<CameraRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final Map<CaptureCommand, CommandState> capture = new EnumMap<>(CaptureCommand.class);
@@ -452,15 +466,102 @@ public final class CamerasViewModel implements AutoCloseable {
             DemoAgent.PairingWindow code = agent.openPairing();
             cameras.pairing().pair(camera.id(), code.code(), Optional.of(code.fingerprintShort()), studioName);
         }
-        cameras.watch().refresh();
-        CaptureAvailability available = cameras.control().available(camera.id());
-        if (available.available().contains(CaptureCommand.START.wireName())) {
-            cameras.control().command(camera.id(), CaptureCommand.START);
-        } else if (available.available().contains(CaptureCommand.RESUME.wireName())) {
-            cameras.control().command(camera.id(), CaptureCommand.RESUME);
-        }
+        awaitOnline(camera.id());
+        startCapturing(camera.id());
         sync.request(camera.id());
         return camera.id();
+    }
+
+    /**
+     * Starts (or resumes) the demo camera's capture. A loaded machine renders the synthetic sky more slowly than the
+     * default interval allows, and the camera then refuses to start, naming the least interval it can keep: the demo
+     * takes that interval, with some room, rather than show nothing. Any other refusal is the problem shown.
+     */
+    private void startCapturing(String cameraId) throws IOException {
+        CaptureAvailability available = cameras.control().available(cameraId);
+        Optional<Long> leastMillis = leastInterval(refusals(available, CaptureCommand.START));
+        if (leastMillis.isPresent()) {
+            CaptureConfig config = cameras.control().settings(cameraId);
+            double seconds = Math.ceil(leastMillis.get() * 1.5 / 1000.0);
+            cameras.control().changeSettings(cameraId, new CaptureConfig(config.backend(), config.frame(),
+                    ScheduleConfig.every(seconds), config.location(), config.ramp()));
+            available = cameras.control().available(cameraId);
+        }
+        for (CaptureCommand command : List.of(CaptureCommand.START, CaptureCommand.RESUME)) {
+            if (available.available().contains(command.wireName())) {
+                cameras.control().command(cameraId, command);
+                return;
+            }
+        }
+        if (!available.available().contains(CaptureCommand.STOP.wireName())) {
+            throw new IOException("the demo camera does not start: " + refusals(available, CaptureCommand.START)
+                    .stream().map(refusal -> String.valueOf(refusal.get("reason"))).toList());
+        }
+    }
+
+    /**
+     * The least interval the camera can keep, from its refusal {@code config.interval_too_short} — given on its own
+     * or among the {@code problems} of a {@code camera.config_invalid} refusal (docs/protocol.md).
+     */
+    private static Optional<Long> leastInterval(List<?> refusals) {
+        for (Object each : refusals) {
+            if (each instanceof Map<?, ?> refusal && refusal.get("details") instanceof Map<?, ?> details) {
+                if ("config.interval_too_short".equals(refusal.get("code"))
+                        && details.get("min_interval_ms") instanceof Number least) {
+                    return Optional.of(least.longValue());
+                }
+                if (details.get("problems") instanceof List<?> problems) {
+                    Optional<Long> nested = leastInterval(problems);
+                    if (nested.isPresent()) {
+                        return nested;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Map<String, Object>> refusals(CaptureAvailability available, CaptureCommand command) {
+        return available.refused().getOrDefault(command.wireName(), List.of());
+    }
+
+    /**
+     * Waits until the watch has connected to the newly paired camera and found it online: until then the camera's
+     * state machine offers no capture command, and asking at once would find nothing to start.
+     */
+    private void awaitOnline(String cameraId) throws IOException, InterruptedException {
+        CompletableFuture<CameraState> online = new CompletableFuture<>();
+        CameraWatch.Listener listener = new CameraWatch.Listener() {
+            @Override
+            public void onStateChanged(String changed, CameraState state, String why) {
+                if (changed.equals(cameraId) && ONLINE_STATES.contains(state)) {
+                    online.complete(state);
+                }
+            }
+        };
+        cameras.watch().addListener(listener);
+        try {
+            cameras.watch().refresh();
+            long deadline = System.nanoTime() + DEMO_START.toNanos();
+            while (!online.isDone()) {
+                // The listener answers at once; the state is looked at too, in case it changed before listening.
+                cameras.states().current(cameraId).map(EntityState::state).filter(ONLINE_STATES::contains)
+                        .ifPresent(online::complete);
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the demo camera was paired but did not come online within "
+                            + DEMO_START.toSeconds() + " s: it is " + cameras.states().current(cameraId)
+                            .map(state -> state.state().name().toLowerCase(Locale.ROOT)).orElse("unknown")
+                            + cameras.states().why(cameraId).map(why -> " (" + why + ")").orElse(""));
+                }
+                try {
+                    online.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    // look again
+                }
+            }
+        } finally {
+            cameras.watch().removeListener(listener);
+        }
     }
 
     /** The demo camera this window started, started now if it is not running (a second press reuses it). */

@@ -67,9 +67,9 @@ public final class RenderView {
         right.setDividerPositions(0.6);
         ScrollPane left = new ScrollPane(settings());
         left.setFitToWidth(true);
-        left.setMinWidth(380);
+        left.setMinWidth(440);
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.38);
+        split.setDividerPositions(0.44);
         root.setCenter(split);
         ScreenParts.whileShown(root, Duration.seconds(1), viewModel::followActive);
         root.sceneProperty().addListener((o, b, scene) -> {
@@ -155,7 +155,7 @@ public final class RenderView {
         corner.getItems().setAll(Corner.values());
         corner.valueProperty().bindBidirectional(viewModel.timeCornerProperty());
         corner.disableProperty().bind(viewModel.showTimeProperty().not());
-        line(form, row, "Overlay", new HBox(8, showTime, format, corner));
+        line(form, row, "Overlay", new VBox(6, showTime, new HBox(8, format, corner)));
         TextField title = new TextField();
         title.setId("render-title");
         title.setPromptText("a title at the start (optional)");
