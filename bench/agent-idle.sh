@@ -6,7 +6,8 @@
 # /proc/<pid>/status, with its anonymous and file-backed parts), thread count and CPU use. Then it stops the agent and
 # starts it again on the same home (the usual case: a Pi restarts an agent whose identity, database and class archive
 # exist; a running capture resumes), the studio pairs again and downloads, and it samples again. One line per start
-# goes to stdout and to bench/results/agent-idle-<UTC time>/idle.txt; see docs/benchmarks.md.
+# goes to stdout and to bench/results/agent-idle-<UTC time>/idle.txt; see docs/benchmarks.md. The launcher writes the
+# class archive when the second run after a build stops: after a build, run this twice and keep the second.
 #   bench/agent-idle.sh [settle_seconds=30] [sample_seconds=60] [capture=none|running|stopped]
 # JAVA_OPTS and MALLOC_ARENA_MAX reach the agent's JVM through the launcher (JAVA_OPTS after its own flags), so a
 # flag can be tried without editing the launcher. NMT=1 adds -XX:NativeMemoryTracking=summary and saves
@@ -65,9 +66,12 @@ measure() {
     sleep "$sample"
     after="$(ticks "$pid")"
     rss="$(status "$pid" VmRSS)"
+    # The launcher maps the class archive, writes it at this run's exit, or neither (the first run after a build).
+    local archive
+    archive="$(tr '\0' '\n' < "/proc/$pid/cmdline" | sed -n 's/^-XX:SharedArchiveFile=.*/mapped/p; s/^-XX:ArchiveClassesAtExit=.*/written at exit/p')"
     cpu="$(awk -v t=$((after - before)) -v hz="$hz" -v s="$sample" 'BEGIN {printf "%.2f", 100 * t / hz / s}')"
-    say "$(printf "agent idle (%s, capture %s) %ss after start: RSS %d MiB (anon %d, file %d), %d threads, CPU %s%% over %ss (load %s)" \
-        "$start" "$capture" "$settle" $((rss / 1024)) $(($(status "$pid" RssAnon) / 1024)) \
+    say "$(printf "agent idle (%s, capture %s, class archive %s) %ss after start: RSS %d MiB (anon %d, file %d), %d threads, CPU %s%% over %ss (load %s)" \
+        "$start" "$capture" "${archive:-none}" "$settle" $((rss / 1024)) $(($(status "$pid" RssAnon) / 1024)) \
         $(($(status "$pid" RssFile) / 1024)) "$(status "$pid" Threads)" "$cpu" "$sample" \
         "$(cut -d' ' -f1-3 /proc/loadavg)")"
     if [ -n "${NMT:-}" ]; then
