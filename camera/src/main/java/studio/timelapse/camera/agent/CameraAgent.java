@@ -152,12 +152,14 @@ public final class CameraAgent implements AutoCloseable {
     /**
      * Jetty's threads for a camera that serves one or two studios: Javalin's default keeps eight threads and a
      * reserve alive for a busy server, each a stack and a malloc arena an idle agent pays for. Threads beyond the
-     * minimum are made when requests come and leave after a minute without work.
+     * minimum are made when requests come and leave after a minute without work, all of them (Jetty's default lets
+     * one go per minute, so a pool grown by a sync stayed large for several minutes after it).
      */
     private static QueuedThreadPool smallThreadPool() {
         QueuedThreadPool pool = new QueuedThreadPool(32, 2, 60_000);
         pool.setName("JettyServerThreadPool");
         pool.setReservedThreads(0);
+        pool.setMaxEvictCount(32);
         return pool;
     }
 
