@@ -13,6 +13,10 @@ final class JpegProbe {
 
     /** {@code {width, height}} of {@code file}. */
     static int[] size(Path file) throws IOException, UndecodableFrameException {
+        if (java.nio.file.Files.size(file) == 0) {
+            // Said the way the decoders say it, whichever of them meets the file first.
+            throw UndecodableFrameException.damaged("the file is empty");
+        }
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
         ImageReader reader = readers.next();
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
