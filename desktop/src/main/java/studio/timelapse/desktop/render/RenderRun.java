@@ -99,8 +99,7 @@ final class RenderRun {
         int segmentsAtOnce = Math.min(tuning.segmentsAtOnce(cores), Math.max(1, segments - job.checkpoint()
                 .map(RenderJob.Checkpoint::segmentsDone).orElse(0)));
         FramePipeline pipeline = FramePipeline.prepare(frames, pipelineSettings(cores, segmentsAtOnce),
-                look(frames.size()),
-                log, job.stopSignal());
+                look(frames.size()), log, job.stopSignal());
         FrameSize size = pipeline.outputSize();
         EncoderSettings settings = EncoderSettings.of(size.width(), size.height(), frameRate())
                 .withQuality(request.quality())
