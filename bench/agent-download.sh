@@ -5,14 +5,19 @@
 # studio.timelapse.bench.agent.DownloadThroughput, which pairs, has the synthetic camera take frames of each size,
 # checks them once, and downloads them round after round, Java and curl in turn. Output goes to
 # bench/results/agent-download-<UTC time>/ with machine.txt. See docs/benchmarks.md.
+# It builds first (niced), then takes /tmp/bench.lock (the machine-wide benchmark lock, docs/benchmarks.md) for the
+# measurement only: do not wrap it in another flock of the same file.
 #   bench/agent-download.sh [rounds=5] [sizes=1920x1080:40,560x315:120]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-5}"
 sizes="${2:-1920x1080:40,560x315:120}"
 
-./timelapse version > /dev/null            # builds the agent's jar first if needed
-./mvnw -B -q -pl bench -am package -DskipTests
+nice -n 15 ./timelapse version > /dev/null            # builds the agent's jar first if needed
+nice -n 15 ./mvnw -B -q -pl bench -am package -DskipTests
+exec 9> /tmp/bench.lock
+echo "waiting for /tmp/bench.lock..." >&2
+flock 9
 
 out="bench/results/agent-download-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"

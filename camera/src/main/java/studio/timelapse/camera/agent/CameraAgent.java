@@ -23,6 +23,7 @@ import studio.timelapse.camera.control.CaptureMachine;
 import studio.timelapse.camera.discovery.DiscoveryAnnouncer;
 import studio.timelapse.camera.discovery.ServiceAnnouncement;
 import studio.timelapse.camera.schedule.CaptureLoop;
+import studio.timelapse.camera.schema.SchemaMigrations;
 import studio.timelapse.camera.schedule.PlanFactory;
 import studio.timelapse.camera.schedule.SlotTimer;
 import studio.timelapse.camera.security.AccessControl;
@@ -86,8 +87,9 @@ public final class CameraAgent implements AutoCloseable {
         ZoneId zone = loaded.capture().location().map(CameraLocation::zoneId).orElse(ZoneId.systemDefault());
 
         this.db = SqliteDatabase.open(home.root().resolve("agent.sqlite"));
-        db.migrate("shared", "db/shared");
-        db.migrate("agent", "db/agent");
+        SchemaMigrations migrations = new SchemaMigrations(db);
+        migrations.bringUpToDate("shared", "db/shared");
+        migrations.bringUpToDate("agent", "db/agent");
         this.store = FrameStore.builder(home.root(), db, log).clock(clock).zone(zone).open();
         this.backend = Backends.create(loaded.capture(), log, zone, options.sceneClock());
         this.events = EventHub.create(clock);
@@ -150,12 +152,14 @@ public final class CameraAgent implements AutoCloseable {
     /**
      * Jetty's threads for a camera that serves one or two studios: Javalin's default keeps eight threads and a
      * reserve alive for a busy server, each a stack and a malloc arena an idle agent pays for. Threads beyond the
-     * minimum are made when requests come and leave after a minute without work.
+     * minimum are made when requests come and leave after a minute without work, all of them (Jetty's default lets
+     * one go per minute, so a pool grown by a sync stayed large for several minutes after it).
      */
     private static QueuedThreadPool smallThreadPool() {
         QueuedThreadPool pool = new QueuedThreadPool(32, 2, 60_000);
         pool.setName("JettyServerThreadPool");
         pool.setReservedThreads(0);
+        pool.setMaxEvictCount(32);
         return pool;
     }
 

@@ -44,11 +44,13 @@ final class CameraCommands {
                                  certificate fingerprint to enter and compare in the studio.
               studios            Lists the paired studios.
               unpair STUDIO_ID   Revokes a paired studio at once.
-              paths [--service]  Shows where the agent keeps its data and logs on this machine.
-                                 --service: where it keeps them when it runs as a service.
+              paths              Shows where the agent keeps its data and logs on this machine.
               version            Shows the version of the agent and of Java.
               help               Shows this help.
+            --service with any command: the data of the agent that runs as a service (systemd on a Pi:
+            /var/lib/timelapse-camera), e.g. 'sudo -u timelapse timelapse-camera pair --service'.
             Set TIMELAPSE_CAMERA_HOME to keep the agent's data in another folder.""";
+    private static final String SERVICE = "--service";
 
     private final AppHome homes;
     private final AgentLaunch launch;
@@ -56,7 +58,7 @@ final class CameraCommands {
     private final PrintStream out;
     private final PrintStream err;
 
-    /** @param launch how this process was started; {@code paths --service} overrides it */
+    /** @param launch how this process was started; {@code --service} overrides it */
     CameraCommands(AppHome homes, AgentLaunch launch, Supplier<BuildInfo> build, PrintStream out, PrintStream err) {
         this.homes = homes;
         this.launch = launch;
@@ -72,6 +74,13 @@ final class CameraCommands {
         if (args.contains("-h") || args.contains("--help") || args.get(0).equals("help")) {
             out.println(HELP);
             return 0;
+        }
+        if (args.contains(SERVICE)) {
+            // The service's data wherever this runs: 'sudo -u timelapse timelapse-camera pair --service' from a
+            // terminal reaches the agent that systemd runs.
+            List<String> rest = new java.util.ArrayList<>(args);
+            rest.remove(SERVICE);
+            return new CameraCommands(homes, AgentLaunch.SERVICE, build, out, err).run(rest);
         }
         String verb = args.get(0);
         List<String> options = args.subList(1, args.size());
@@ -195,10 +204,10 @@ final class CameraCommands {
     }
 
     private int paths(List<String> options) {
-        if (!options.isEmpty() && !options.equals(List.of("--service"))) {
+        if (!options.isEmpty()) {
             return usageError("paths takes only --service, not " + options);
         }
-        DataHome agent = homes.agent(options.isEmpty() ? launch : AgentLaunch.SERVICE);
+        DataHome agent = homes.agent(launch);
         print("camera agent home", agent.root());
         print("camera agent logs", agent.logs());
         return 0;

@@ -30,6 +30,7 @@ public final class CameraPairing {
     private final CameraStates states;
     private final CameraClients clients;
     private final StudioIdentity identity;
+    private final CameraLocations locations;
 
     public CameraPairing(Library library, CameraStates states, CameraClients clients) {
         this.library = library;
@@ -37,6 +38,7 @@ public final class CameraPairing {
         this.states = states;
         this.clients = clients;
         this.identity = clients.identity();
+        this.locations = new CameraLocations(library);
     }
 
     /** A camera paired: its short fingerprint, for a person to compare with the one the camera shows. */
@@ -76,8 +78,10 @@ public final class CameraPairing {
                 states.fire(paired.camera(), CameraMachine.PAIRED_OK, "paired; certificate "
                         + paired.fingerprintShort() + " pinned");
                 clients.forget(cameraId); // a client of an earlier pairing must not linger
+                locations.learnFrom(cameraId, clients.client(cameraId));
                 action.addSuccessFields("fingerprint", paired.fingerprintShort());
-                return paired;
+                return new Paired(cameras.find(cameraId).orElse(paired.camera()), paired.fingerprint(),
+                        paired.challenge());
             } catch (IOException e) {
                 throw action.fail(e);
             } catch (RuntimeException e) {

@@ -52,6 +52,7 @@ public final class CameraWatch implements AutoCloseable {
     private final Library library;
     private final CameraStates states;
     private final CameraClients clients;
+    private final CameraLocations locations;
     private final ActionLog log;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, Watched> watched = new LinkedHashMap<>();
@@ -63,6 +64,7 @@ public final class CameraWatch implements AutoCloseable {
         this.library = library;
         this.states = states;
         this.clients = clients;
+        this.locations = new CameraLocations(library);
         this.log = library.log();
     }
 
@@ -142,6 +144,7 @@ public final class CameraWatch implements AutoCloseable {
         @Override
         public void onConnected() {
             refreshStatus("connected");
+            locations.learnFrom(cameraId, client);
             tell(listener -> listener.onCatchUp(cameraId));
         }
 

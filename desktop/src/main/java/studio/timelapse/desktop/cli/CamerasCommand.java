@@ -120,11 +120,12 @@ final class CamerasCommand implements Callable<Integer> {
                         + " 'timelapse cameras add HOST:PORT'.");
                 return 0;
             }
-            out.printf("%-26s %-20s %-24s %-30s %s%n", "ID", "NAME", "ADDRESS", "STATE", "FINGERPRINT");
+            TextTable table = new TextTable("ID", "NAME", "ADDRESS", "STATE", "FINGERPRINT");
             for (CameraView view : all) {
-                out.printf("%-26s %-20s %-24s %-30s %s%n", view.camera().id(), view.camera().name(),
-                        address(view), stateWords(view), view.fingerprintShort().orElse("(not paired)"));
+                table.row(view.camera().id(), view.camera().name(), address(view), stateWords(view),
+                        view.fingerprintShort().orElse("(not paired)"));
             }
+            table.print(out);
             return 0;
         });
     }

@@ -58,12 +58,13 @@ final class CamerasCommandSetup {
                             + " add it by address: timelapse cameras add HOST:PORT");
                     return 0;
                 }
+                TextTable table = new TextTable("ID", "NAME", "ADDRESS", "STATE", "FINGERPRINT");
                 for (DiscoveredCamera camera : found) {
                     CameraView view = cameras.directory().discovered(camera);
-                    out.printf("%-26s %-20s %-24s %-12s %s%n", camera.cameraId(), camera.name(),
-                            camera.addresses().get(0), view.state().words(),
+                    table.row(camera.cameraId(), camera.name(), camera.addresses().get(0), view.state().words(),
                             camera.fingerprintShort().map(fp -> "announces " + fp).orElse(""));
                 }
+                table.print(out);
                 out.println(found.size() + (found.size() == 1 ? " camera" : " cameras") + " found. Pair one with:"
                         + " timelapse cameras pair ID --code CODE");
                 return 0;

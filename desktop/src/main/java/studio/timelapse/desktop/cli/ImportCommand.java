@@ -3,7 +3,6 @@ package studio.timelapse.desktop.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -18,13 +17,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import studio.timelapse.desktop.core.StudioCore;
 import studio.timelapse.desktop.importing.ImportJob;
 import studio.timelapse.desktop.ingest.AnalysisThreads;
-import studio.timelapse.desktop.ingest.FrameAnalyzer;
 import studio.timelapse.desktop.library.Imports;
 import studio.timelapse.desktop.library.Library;
 import studio.timelapse.desktop.library.Sequence;
-import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.home.AppHome;
 import studio.timelapse.shared.job.Job;
 import studio.timelapse.shared.job.JobRunner;
@@ -101,14 +99,14 @@ final class ImportCommand implements Callable<Integer> {
         }
         boolean created = !library.exists(homes);
         homes.studio().createFolders();
-        try (ActionLog log = ActionLog.builder("cli").logDirectory(homes.studio().logs()).build();
-                Library opened = Library.open(libraryFolder, log, Clock.systemUTC())) {
+        try (LibraryOption.OpenCore open = library.openOrCreateCore(homes,
+                StudioCore.Settings.defaults().withAnalysisThreads(workers))) {
+            StudioCore core = open.core();
+            Library opened = core.library();
             if (created) {
                 out.println("Created a new library at " + opened.folder());
             }
-            ImportJob importJob = new ImportJob(opened, new FrameAnalyzer(), workers);
-            JobRunner runner = JobRunner.builder(opened.database(), log).queue(ImportJob.QUEUE, 1)
-                    .register(importJob).build();
+            JobRunner runner = core.jobs();
             AtomicBoolean stopping = new AtomicBoolean();
             Thread stopOnInterrupt = new Thread(() -> {
                 stopping.set(true);
@@ -116,7 +114,6 @@ final class ImportCommand implements Callable<Integer> {
             }, "import-interrupted");
             Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
             try {
-                runner.start();
                 Optional<Job> unfinished = ImportJob.unfinished(runner, folder);
                 if (unfinished.isPresent() && unfinished.get().state() == JobState.RUNNING
                         && !unfinished.get().owner().orElse("").equals(runner.owner())) {
@@ -124,14 +121,14 @@ final class ImportCommand implements Callable<Integer> {
                             + unfinished.get().id() + "); 'timelapse jobs' shows how far it is.");
                     return 1;
                 }
-                Job job = unfinished.orElseGet(() -> runner.submit(importJob,
+                Job job = unfinished.orElseGet(() -> runner.submit(core.importJob(),
                         ImportJob.Params.of(folder, Optional.ofNullable(name), cameraZone), SubmitOptions.defaults()));
                 out.println(unfinished.isPresent()
                         ? "Continuing the import of " + folder + " (job " + job.id() + ")."
                         : "Importing " + folder + " into " + opened.folder() + " (job " + job.id() + ").");
                 out.flush();
                 Job finished;
-                try (ProgressPrinter progress = ProgressPrinter.follow(log, ImportJob.NAME, out)) {
+                try (ProgressPrinter progress = ProgressPrinter.follow(open.log(), ImportJob.NAME, out)) {
                     finished = follow(runner, job.id(), stopping, err);
                 }
                 return summary(finished, Imports.of(opened), out, err);

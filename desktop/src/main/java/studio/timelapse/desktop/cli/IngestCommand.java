@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import studio.timelapse.desktop.core.StudioCore;
 import studio.timelapse.desktop.ingest.AnalysisThreads;
-import studio.timelapse.desktop.ingest.FrameAnalyzer;
 import studio.timelapse.desktop.ingest.IngestJob;
 import studio.timelapse.desktop.library.Frame;
 import studio.timelapse.desktop.library.Frames;
@@ -68,19 +68,17 @@ final class IngestCommand implements Callable<Integer> {
         if (workers < 1 || workers > 64) {
             throw new ParameterException(spec.commandLine(), "--threads is 1 to 64, not " + workers);
         }
-        try (LibraryOption.OpenLibrary open = library.open(homes);
-                JobRunner runner = JobRunner.builder(open.library().database(), open.log())
-                        .queue(IngestJob.QUEUE, 1)
-                        .register(new IngestJob(open.library(), new FrameAnalyzer(), workers)).build()) {
-            Ingests ingests = Ingests.of(open.library());
+        try (LibraryOption.OpenCore open = library.openCore(homes,
+                StudioCore.Settings.defaults().withAnalysisThreads(workers))) {
+            StudioCore core = open.core();
+            JobRunner runner = core.jobs();
+            Ingests ingests = Ingests.of(core.library());
             if (retryFlagged) {
                 out.printf(Locale.ROOT, "Trying %,d flagged frames again.%n", ingests.clearProblems());
             }
-            runner.start();
-            IngestJob ingestJob = new IngestJob(open.library(), new FrameAnalyzer(), workers);
             Optional<Job> unfinished = runner.jobs(JobState.QUEUED, JobState.RUNNING, JobState.INTERRUPTED).stream()
                     .filter(job -> job.type().equals(IngestJob.NAME)).findFirst();
-            Job job = unfinished.orElseGet(() -> runner.submit(ingestJob, IngestJob.everythingIn(open.library()),
+            Job job = unfinished.orElseGet(() -> runner.submit(core.ingestJob(), IngestJob.everythingIn(core.library()),
                     SubmitOptions.defaults()));
             Job finished;
             try (ProgressPrinter progress = ProgressPrinter.follow(open.log(), IngestJob.NAME, out)) {
@@ -94,7 +92,7 @@ final class IngestCommand implements Callable<Integer> {
             long done = finished.progressDone().orElse(0L);
             out.printf(Locale.ROOT, done == 0 ? "Nothing to ingest: every frame is analysed.%n"
                     : "Analysed %,d frames.%n", done);
-            return flagged(ingests, Frames.of(open.library()), out);
+            return flagged(ingests, Frames.of(core.library()), out);
         }
     }
 

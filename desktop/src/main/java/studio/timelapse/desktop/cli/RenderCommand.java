@@ -2,7 +2,6 @@ package studio.timelapse.desktop.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,7 +21,6 @@ import studio.timelapse.desktop.core.StudioCore;
 import studio.timelapse.desktop.render.RenderJob;
 import studio.timelapse.desktop.render.RenderRequest;
 import studio.timelapse.desktop.render.look.Corner;
-import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.home.AppHome;
 import studio.timelapse.shared.job.Job;
 import studio.timelapse.shared.job.JobState;
@@ -138,10 +136,10 @@ final class RenderCommand implements Callable<Integer> {
             err.println("timelapse render: " + e.getMessage());
             return 2;
         }
-        try (ActionLog log = ActionLog.builder("cli").logDirectory(homes.studio().logs()).build();
-                StudioCore core = StudioCore.open(library.folder(homes), log, Clock.systemUTC(),
-                        StudioCore.Settings.defaults());
-                ProgressPrinter progress = ProgressPrinter.follow(log, RenderJob.NAME, out)) {
+        try (LibraryOption.OpenCore open = library.openOrCreateCore(homes, StudioCore.Settings.defaults());
+                ProgressPrinter progress = ProgressPrinter.follow(open.log(), RenderJob.NAME, out)) {
+            StudioCore core = open.core();
+            core.renderJob().refuseUnlessRenderable(request); // nothing is queued for a sequence that cannot render
             Job job = resumableOrNew(core, request);
             out.println((job.state() == JobState.QUEUED && job.chunksDone() == 0 ? "Rendering " : "Resuming ")
                     + request.describeSource() + " to " + request.output() + " (job " + job.id() + ")");

@@ -137,8 +137,9 @@ final class SchedulesCommand implements Callable<Integer> {
             }
             Path folder = output.toAbsolutePath().normalize();
             try (ActionLog log = ActionLog.builder("cli").logDirectory(parent.homes.studio().logs()).build();
-                    StudioCore core = StudioCore.open(parent.library.folder(parent.homes), log, Clock.systemUTC(),
-                            StudioCore.Settings.defaults())) {
+                    // Queues the renders due; a working engine (the window, 'timelapse render') runs them.
+                    StudioCore core = StudioCore.openToLook(parent.library.folder(parent.homes), log,
+                            Clock.systemUTC())) {
                 RenderRequest template = new RenderRequest(Optional.of(sequence), Optional.empty(), Optional.empty(),
                         Optional.empty(), 1, size, false, fps, quality, Optional.empty(),
                         Optional.ofNullable(deflicker), 1, Optional.ofNullable(overlayTime), Corner.BOTTOM_RIGHT,

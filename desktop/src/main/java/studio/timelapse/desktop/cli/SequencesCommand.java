@@ -29,7 +29,6 @@ import studio.timelapse.desktop.library.Sequences;
 import studio.timelapse.desktop.sequences.SequenceCatalog;
 import studio.timelapse.desktop.sequences.SequenceView;
 import studio.timelapse.shared.home.AppHome;
-import studio.timelapse.shared.lock.Locks;
 import studio.timelapse.shared.refusal.Refusal;
 import studio.timelapse.shared.refusal.RefusedException;
 import studio.timelapse.shared.state.Lifecycle;
@@ -67,31 +66,28 @@ final class SequencesCommand implements Callable<Integer> {
         return list(library, spec);
     }
 
-    /** What every subcommand works with: the library, its catalog, and the lock service the catalog asks. */
+    /** What every subcommand works with: the studio's engine, opened to look, and the catalog asking its locks. */
     private static final class Session implements AutoCloseable {
-        final LibraryOption.OpenLibrary open;
-        final Locks locks;
+        final LibraryOption.OpenCore open;
         final SequenceCatalog catalog;
 
-        Session(LibraryOption.OpenLibrary open) {
+        Session(LibraryOption.OpenCore open) {
             this.open = open;
-            this.locks = Locks.builder(open.library().database(), open.log()).build();
-            this.catalog = new SequenceCatalog(open.library(), locks.asLockCheck("cli"));
+            this.catalog = new SequenceCatalog(open.core().library(), open.core().locks().asLockCheck("cli"));
         }
 
         Library library() {
-            return open.library();
+            return open.core().library();
         }
 
         @Override
         public void close() {
-            locks.close();
             open.close();
         }
     }
 
     private Session session(LibraryOption chosen) {
-        return new Session((chosen.folder != null ? chosen : library).open(homes));
+        return new Session((chosen.folder != null ? chosen : library).openCoreToLook(homes));
     }
 
     private int list(LibraryOption chosen, CommandSpec command) {

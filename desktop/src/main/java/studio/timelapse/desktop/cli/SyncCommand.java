@@ -10,13 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import studio.timelapse.desktop.cameras.CameraClients;
-import studio.timelapse.desktop.cameras.client.StudioIdentity;
+import studio.timelapse.desktop.core.StudioCore;
 import studio.timelapse.desktop.library.Camera;
 import studio.timelapse.desktop.library.Cameras;
 import studio.timelapse.desktop.library.Library;
 import studio.timelapse.desktop.sync.AgentCameraLinks;
-import studio.timelapse.desktop.sync.SyncJob;
 import studio.timelapse.desktop.sync.SyncScheduler;
 import studio.timelapse.desktop.sync.SyncSettings;
 import studio.timelapse.desktop.sync.SyncTrigger;
@@ -27,7 +25,6 @@ import studio.timelapse.shared.home.AppHome;
 import studio.timelapse.shared.job.Job;
 import studio.timelapse.shared.job.JobRunner;
 import studio.timelapse.shared.job.JobState;
-import studio.timelapse.shared.lock.Locks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,28 +90,19 @@ final class SyncCommand implements Callable<Integer> {
             return 1;
         }
         TaskStatusTracker tracker = new TaskStatusTracker(Clock.systemUTC(), 100);
-        try (LibraryOption.OpenLibrary open = library.open(homes);
-                AutoCloseable subscribed = open.log().subscribe(tracker);
-                CameraClients clients = new CameraClients(open.library(),
-                        StudioIdentity.loadOrCreate(open.library().folder(), open.log()))) {
-            List<Camera> cameras = chosen(open.library());
+        try (LibraryOption.OpenCore open = library.openCore(homes, StudioCore.Settings.defaults().withSync(settings));
+                AutoCloseable subscribed = open.log().subscribe(tracker)) {
+            StudioCore core = open.core();
+            List<Camera> cameras = chosen(core.library());
             if (cameras.isEmpty()) {
                 err.println(cameraName == null
                         ? "sync: no camera is paired with this studio — pair one with 'timelapse cameras pair'."
                         : "sync: no paired camera is called '" + cameraName + "' — 'timelapse cameras list' shows them.");
                 return 1;
             }
-            AgentCameraLinks links = new AgentCameraLinks(clients);
-            SyncJob syncJob = new SyncJob(open.library(), links, settings);
-            try (Locks locks = Locks.builder(open.library().database(), open.log()).build();
-                    JobRunner runner = JobRunner.builder(open.library().database(), open.log())
-                            .queue(SyncJob.QUEUE, Math.min(4, cameras.size())).locks(locks).register(syncJob).build()) {
-                runner.start();
-                SyncScheduler scheduler = new SyncScheduler(runner, syncJob, Clock.systemUTC());
-                Progress progress = new Progress(out, System.console() != null, runner, tracker);
-                return watch ? watch(cameras, links, scheduler, open.log(), progress)
-                        : once(cameras, scheduler, progress, err);
-            }
+            Progress progress = new Progress(out, System.console() != null, core.jobs(), tracker);
+            return watch ? watch(cameras, core.cameraLinks(), core.sync(), open.log(), progress)
+                    : once(cameras, core.sync(), progress, err);
         }
     }
 

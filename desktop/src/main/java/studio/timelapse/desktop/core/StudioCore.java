@@ -10,8 +10,10 @@ import java.util.concurrent.TimeUnit;
 import studio.timelapse.desktop.render.RenderScheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import studio.timelapse.desktop.cameras.CameraClients;
 import studio.timelapse.desktop.cameras.client.StudioIdentity;
 import studio.timelapse.desktop.importing.ImportJob;
+import studio.timelapse.desktop.ingest.AnalysisThreads;
 import studio.timelapse.desktop.ingest.FrameAnalyzer;
 import studio.timelapse.desktop.ingest.IngestJob;
 import studio.timelapse.desktop.library.Library;
@@ -44,6 +46,8 @@ public final class StudioCore implements AutoCloseable {
     private final RenderJob renderJob;
     private final IngestJob ingestJob;
     private final ImportJob importJob;
+    private final SyncJob syncJob;
+    private final CameraClients cameraClients;
     private final AgentCameraLinks cameraLinks;
     private final SyncScheduler sync;
     private final RenderScheduler renderScheduler;
@@ -51,12 +55,14 @@ public final class StudioCore implements AutoCloseable {
     private final ActionLog log;
 
     private StudioCore(Library library, Locks locks, Encoders encoders, JobRunner jobs, RenderJob renderJob,
-            IngestJob ingestJob, ImportJob importJob, AgentCameraLinks cameraLinks, SyncScheduler sync,
-            ActionLog log) {
+            IngestJob ingestJob, ImportJob importJob, SyncJob syncJob, CameraClients cameraClients,
+            SyncScheduler sync, ActionLog log, boolean runsWork) {
         this.renderJob = renderJob;
         this.ingestJob = ingestJob;
         this.importJob = importJob;
-        this.cameraLinks = cameraLinks;
+        this.syncJob = syncJob;
+        this.cameraClients = cameraClients;
+        this.cameraLinks = new AgentCameraLinks(cameraClients);
         this.sync = sync;
         this.renderScheduler = new RenderScheduler(library, jobs, renderJob, library.clock(), log);
         this.schedules = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -69,27 +75,42 @@ public final class StudioCore implements AutoCloseable {
         this.encoders = encoders;
         this.jobs = jobs;
         this.log = log;
-        // Each occurrence waits in the queue for its time; looking again now and then queues the ones after it.
-        schedules.scheduleWithFixedDelay(this::catchUpSchedules, 0, SCHEDULE_CHECK.toSeconds(), TimeUnit.SECONDS);
+        if (runsWork) {
+            // Each occurrence waits in the queue for its time; looking again now and then queues the ones after it.
+            schedules.scheduleWithFixedDelay(this::catchUpSchedules, 0, SCHEDULE_CHECK.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     /**
      * Opens (creating if needed) the library in {@code libraryFolder} and starts the job runner: unfinished work of a
-     * process that is gone resumes now.
+     * process that is gone resumes now, whichever command or window opens it.
      */
     public static StudioCore open(Path libraryFolder, ActionLog log, Clock clock, Settings settings) {
+        return assemble(libraryFolder, log, clock, settings, true);
+    }
+
+    /**
+     * The same engine, opened to look and to steer but not to work: the job runner (for the queues, the jobs, their
+     * insight, and cancelling one in whichever process runs it), the locks and the library, with no worker started
+     * and no schedule checked. For commands that only show or change state ({@code jobs}, {@code sequences}).
+     */
+    public static StudioCore openToLook(Path libraryFolder, ActionLog log, Clock clock) {
+        return assemble(libraryFolder, log, clock, Settings.defaults(), false);
+    }
+
+    private static StudioCore assemble(Path libraryFolder, ActionLog log, Clock clock, Settings settings,
+            boolean runsWork) {
         Library library = Library.open(libraryFolder, log, clock);
+        CameraClients cameraClients = null;
         try {
             Locks locks = Locks.builder(library.database(), log).build();
             Encoders encoders = settings.encoders();
             RenderJob renderJob = new RenderJob(Optional.of(library), log, encoders, settings.render());
-            AgentCameraLinks cameraLinks = new AgentCameraLinks(library,
-                    StudioIdentity.loadOrCreate(library.folder(), log), log);
-            SyncJob syncJob = new SyncJob(library, cameraLinks, settings.sync());
+            cameraClients = new CameraClients(library, StudioIdentity.loadOrCreate(library.folder(), log));
+            SyncJob syncJob = new SyncJob(library, new AgentCameraLinks(cameraClients), settings.sync());
             FrameAnalyzer analyzer = new FrameAnalyzer();
-            int cores = Runtime.getRuntime().availableProcessors();
-            IngestJob ingestJob = new IngestJob(library, analyzer, cores);
-            ImportJob importJob = new ImportJob(library, analyzer, cores);
+            IngestJob ingestJob = new IngestJob(library, analyzer, settings.analysisThreads());
+            ImportJob importJob = new ImportJob(library, analyzer, settings.analysisThreads());
             JobRunner jobs = JobRunner.builder(library.database(), log)
                     .clock(clock)
                     .locks(locks)
@@ -102,40 +123,60 @@ public final class StudioCore implements AutoCloseable {
                     .queue(RenderJob.QUEUE, 1)
                     .register(renderJob)
                     .pollInterval(settings.pollInterval())
-                    .build()
-                    .start();
-            return new StudioCore(library, locks, encoders, jobs, renderJob, ingestJob, importJob, cameraLinks,
-                    new SyncScheduler(jobs, syncJob, clock), log);
+                    .build();
+            if (runsWork) {
+                jobs.start();
+            }
+            return new StudioCore(library, locks, encoders, jobs, renderJob, ingestJob, importJob, syncJob,
+                    cameraClients, new SyncScheduler(jobs, syncJob, clock), log, runsWork);
         } catch (IOException e) {
             library.close();
             throw new UncheckedIOException("The studio's identity in " + library.folder() + " cannot be read", e);
         } catch (RuntimeException e) {
+            if (cameraClients != null) {
+                cameraClients.close();
+            }
             library.close();
             throw e;
         }
     }
 
-    /** How the engine runs; {@link #defaults()} for users, tests tune the rest. */
-    public record Settings(Encoders encoders, RenderTuning render, SyncSettings sync, Duration pollInterval) {
+    /**
+     * How the engine runs; {@link #defaults()} for users, tests tune the rest.
+     *
+     * @param analysisThreads frames analysed at once by ingest and import (one per core by default)
+     */
+    public record Settings(Encoders encoders, RenderTuning render, SyncSettings sync, Duration pollInterval,
+            int analysisThreads) {
+        public Settings {
+            if (analysisThreads < 1) {
+                throw new IllegalArgumentException("at least one analysis thread, not " + analysisThreads);
+            }
+        }
+
         public static Settings defaults() {
             return new Settings(StandardEncoders.create(), RenderTuning.defaults(), SyncSettings.defaults(),
-                    Duration.ofMillis(200));
+                    Duration.ofMillis(200), AnalysisThreads.defaultThreads());
         }
 
         public Settings withRender(RenderTuning tuning) {
-            return new Settings(encoders, tuning, sync, pollInterval);
+            return new Settings(encoders, tuning, sync, pollInterval, analysisThreads);
         }
 
         public Settings withSync(SyncSettings newSync) {
-            return new Settings(encoders, render, newSync, pollInterval);
+            return new Settings(encoders, render, newSync, pollInterval, analysisThreads);
         }
 
         public Settings withPollInterval(Duration interval) {
-            return new Settings(encoders, render, sync, interval);
+            return new Settings(encoders, render, sync, interval, analysisThreads);
         }
 
         public Settings withEncoders(Encoders newEncoders) {
-            return new Settings(newEncoders, render, sync, pollInterval);
+            return new Settings(newEncoders, render, sync, pollInterval, analysisThreads);
+        }
+
+        public Settings withAnalysisThreads(int threads) {
+            return new Settings(encoders, render, sync, pollInterval, threads);
         }
     }
 
@@ -166,6 +207,11 @@ public final class StudioCore implements AutoCloseable {
         return importJob;
     }
 
+    /** The sync job type, for whoever re-submits jobs by type (a retry button); {@link #sync()} asks for syncs. */
+    public SyncJob syncJob() {
+        return syncJob;
+    }
+
     /** Sync of paired cameras: one job per camera at a time, asked for whenever a camera announces a frame. */
     public SyncScheduler sync() {
         return sync;
@@ -174,6 +220,11 @@ public final class StudioCore implements AutoCloseable {
     /** The connections sync uses to each paired camera, and their event streams. */
     public AgentCameraLinks cameraLinks() {
         return cameraLinks;
+    }
+
+    /** The one client per paired camera that sync and the event streams share (closed with the core). */
+    public CameraClients cameraClients() {
+        return cameraClients;
     }
 
     /** Scheduled renders: their occurrences are queued as render jobs by this core every few minutes. */
@@ -205,9 +256,13 @@ public final class StudioCore implements AutoCloseable {
             jobs.close(Duration.ofSeconds(5));
         } finally {
             try {
-                locks.close();
+                cameraClients.close();
             } finally {
-                library.close();
+                try {
+                    locks.close();
+                } finally {
+                    library.close();
+                }
             }
         }
     }

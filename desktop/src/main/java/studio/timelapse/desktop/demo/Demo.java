@@ -28,6 +28,7 @@ import studio.timelapse.shared.protocol.CaptureCommand;
 import studio.timelapse.shared.protocol.CaptureConfig;
 import studio.timelapse.shared.protocol.FrameSettings;
 import studio.timelapse.shared.protocol.ScheduleConfig;
+import studio.timelapse.shared.refusal.RefusedException;
 
 /**
  * The whole studio in one go, with nothing but Java: a camera agent with the synthetic camera starts on loopback,
@@ -112,16 +113,14 @@ public final class Demo {
     /** Captures the simulated day; every frame the camera announces is synced at once; then the last ones. */
     private long captureAndSync(StudioCore core, CameraServices cameras, String cameraId, ActionLog log)
             throws IOException, InterruptedException {
-        long frames = Math.max(2, Math.round(options.day().toMillis() / 1000.0 / options.intervalSeconds()));
-        CaptureConfig config = new CaptureConfig("synthetic",
-                FrameSettings.automatic().withSize(options.width(), options.height()),
-                ScheduleConfig.every(options.intervalSeconds()).withMaxFrames(frames), Optional.empty());
-        cameras.control().changeSettings(cameraId, config);
+        CaptureConfig config = configure(cameras, cameraId);
+        double interval = config.schedule().intervalSeconds();
+        long frames = config.schedule().maxFrames().orElseThrow();
         SyncTrigger trigger = new SyncTrigger(core.sync(), log);
         try (AutoCloseable events = core.cameraLinks().subscribe(cameraId, trigger.listenerFor(cameraId))) {
             cameras.control().command(cameraId, CaptureCommand.START);
             say(String.format(Locale.ROOT, "Capturing a simulated day: %d frames of %dx%d, one every %.1f s, synced"
-                    + " as they come…", frames, options.width(), options.height(), options.intervalSeconds()));
+                    + " as they come…", frames, options.width(), options.height(), interval));
             long deadline = System.nanoTime() + options.day().plusSeconds(60).toNanos();
             long stored = 0;
             long lastShown = -1;
@@ -148,6 +147,39 @@ public final class Demo {
                     + finished.lastError().orElse("no reason given"));
         }
         return frames;
+    }
+
+    /**
+     * Sets the demo's frames and interval on the camera. A busy or slow machine may not render synthetic frames of
+     * that size as fast as the interval asks, and the camera refuses it saying how fast it can go: then the day is
+     * captured at that pace instead, in fewer frames.
+     */
+    private CaptureConfig configure(CameraServices cameras, String cameraId) throws IOException {
+        double interval = options.intervalSeconds();
+        try {
+            return cameras.control().changeSettings(cameraId, config(interval));
+        } catch (RefusedException refused) {
+            double slower = slowestKeptUp(refused).orElseThrow(() -> refused);
+            say(String.format(Locale.ROOT, "  this machine renders %dx%d synthetic frames no faster than one every"
+                    + " %.1f s right now; capturing at that pace", options.width(), options.height(), slower));
+            return cameras.control().changeSettings(cameraId, config(slower));
+        }
+    }
+
+    /** The interval the camera said it can keep up with, rounded up to a tenth of a second; empty for other refusals. */
+    static Optional<Double> slowestKeptUp(RefusedException refused) {
+        return refused.refusals().stream()
+                .filter(refusal -> refusal.code().equals("config.interval_too_short"))
+                .map(refusal -> refusal.details().get("min_interval_ms"))
+                .filter(Number.class::isInstance)
+                .map(least -> Math.ceil(((Number) least).doubleValue() / 100.0) / 10.0)
+                .findFirst();
+    }
+
+    private CaptureConfig config(double intervalSeconds) {
+        long frames = Math.max(2, Math.round(options.day().toMillis() / 1000.0 / intervalSeconds));
+        return new CaptureConfig("synthetic", FrameSettings.automatic().withSize(options.width(), options.height()),
+                ScheduleConfig.every(intervalSeconds).withMaxFrames(frames), Optional.empty());
     }
 
     /** Renders the camera's stream to {@code videos/demo-day.mp4}, deflickered, with the capture time. */

@@ -51,6 +51,14 @@ public final class AnalysisThreads implements AutoCloseable {
 
     /** Applies {@code work} to every item, several at once; the outcomes come in the items' order. */
     public <T, R> List<Outcome<T, R>> map(List<T> items, Work<T, R> work) throws InterruptedException {
+        return submit(items, work).outcomes();
+    }
+
+    /**
+     * Starts {@code work} on every item and returns at once, so the caller can queue the next batch behind this one
+     * (the threads never wait for the caller between batches) or write the previous one's results meanwhile.
+     */
+    public <T, R> Pending<T, R> submit(List<T> items, Work<T, R> work) {
         List<Future<Outcome<T, R>>> futures = new ArrayList<>(items.size());
         for (T item : items) {
             futures.add(pool.submit(log.wrap(() -> {
@@ -61,23 +69,37 @@ public final class AnalysisThreads implements AutoCloseable {
                 }
             })));
         }
-        List<Outcome<T, R>> outcomes = new ArrayList<>(items.size());
-        try {
-            for (Future<Outcome<T, R>> future : futures) {
-                outcomes.add(future.get());
-            }
-        } catch (ExecutionException e) { // a bug or a failed write, not a bad frame: IngestFailure is caught above
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            futures.forEach(future -> future.cancel(true));
+        return new Pending<>(futures);
+    }
+
+    /** A batch at work. */
+    public static final class Pending<T, R> {
+        private final List<Future<Outcome<T, R>>> futures;
+
+        private Pending(List<Future<Outcome<T, R>>> futures) {
+            this.futures = futures;
         }
-        return outcomes;
+
+        /** Waits for every item; the outcomes come in the items' order. */
+        public List<Outcome<T, R>> outcomes() throws InterruptedException {
+            List<Outcome<T, R>> outcomes = new ArrayList<>(futures.size());
+            try {
+                for (Future<Outcome<T, R>> future : futures) {
+                    outcomes.add(future.get());
+                }
+            } catch (ExecutionException e) { // a bug or a failed write, not a bad frame: IngestFailure is caught above
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                futures.forEach(future -> future.cancel(true));
+            }
+            return outcomes;
+        }
     }
 
     @Override

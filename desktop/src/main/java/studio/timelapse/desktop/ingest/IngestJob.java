@@ -1,7 +1,9 @@
 package studio.timelapse.desktop.ingest;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,8 @@ public final class IngestJob implements JobType<IngestJob.Params, IngestJob.Chec
     public static final String QUEUE = "ingest";
     /** About a second of work on two cores: a cancel or shutdown waits no longer than that. */
     static final int CHUNK = 32;
+    /** Chunks analysed at once: one being recorded or finishing, the next keeping the threads busy. */
+    private static final int CHUNKS_IN_FLIGHT = 2;
 
     /** Ingest every waiting frame with an id up to {@code upToFrameId}. */
     public record Params(long upToFrameId) {}
@@ -86,35 +90,63 @@ public final class IngestJob implements JobType<IngestJob.Params, IngestJob.Chec
         Checkpoint at = job.checkpoint().orElse(new Checkpoint(0, 0, 0));
         job.total(at.ingested() + at.flagged() + ingests.countWaiting(at.afterFrameId(), upTo), "frames");
         try (AnalysisThreads pool = new AnalysisThreads(threads, library.log())) {
-            for (List<Frame> batch = ingests.waiting(at.afterFrameId(), upTo, CHUNK); !batch.isEmpty();
-                    batch = ingests.waiting(at.afterFrameId(), upTo, CHUNK)) {
-                Map<Long, studio.timelapse.desktop.library.FrameAnalysis> results = new LinkedHashMap<>();
-                List<Ingests.Problem> problems = new ArrayList<>();
-                for (AnalysisThreads.Outcome<Frame, FrameAnalysis> outcome : pool.map(batch, this::analyze)) {
-                    Frame frame = outcome.item();
-                    if (outcome.succeeded()) {
-                        outcome.result().notes().forEach(note -> job.action().log("studio:ingest:note", "frame_id",
-                                frame.id(), "note", note));
-                        results.put(frame.id(), outcome.result().toLibrary());
+            // Two chunks in flight: the threads analyse the next chunk while this thread records the last one, so
+            // neither the commit nor the slowest frame of a chunk leaves a core idle.
+            Deque<InFlight> inFlight = new ArrayDeque<>();
+            long listedThrough = at.afterFrameId();
+            boolean more = true;
+            while (true) {
+                while (more && inFlight.size() < CHUNKS_IN_FLIGHT) {
+                    List<Frame> batch = ingests.waiting(listedThrough, upTo, CHUNK);
+                    if (batch.isEmpty()) {
+                        more = false;
                     } else {
-                        IngestFailure failure = outcome.failure();
-                        job.action().log("studio:ingest:frame_flagged", "frame_id", frame.id(), "path", frame.path(),
-                                "kind", failure.kind().name(), "reason", failure.reason());
-                        problems.add(new Ingests.Problem(frame.id(), failure.kind().name(), failure.reason(),
-                                library.clock().instant()));
+                        listedThrough = batch.get(batch.size() - 1).id();
+                        inFlight.add(new InFlight(batch, pool.submit(batch, this::analyze)));
                     }
                 }
-                at = new Checkpoint(batch.get(batch.size() - 1).id(), at.ingested() + results.size(),
-                        at.flagged() + problems.size());
-                SqlWork<Void> record = frames.recordingIngest(results);
-                SqlWork<Void> flag = ingests.flagging(problems);
-                job.chunkDone(at, batch.size(), connection -> {
-                    record.run(connection);
-                    return flag.run(connection);
-                });
+                InFlight done = inFlight.poll();
+                if (done == null) {
+                    break;
+                }
+                at = record(job, frames, ingests, done, at);
             }
         }
         job.action().addSuccessFields("ingested", at.ingested(), "flagged", at.flagged());
+    }
+
+    /** A chunk whose frames are being analysed. */
+    private record InFlight(List<Frame> batch, AnalysisThreads.Pending<Frame, FrameAnalysis> analyses) {}
+
+    /** Waits for a chunk's analyses and commits its results, flags and checkpoint in one transaction. */
+    private Checkpoint record(JobContext<Params, Checkpoint> job, Frames frames, Ingests ingests, InFlight chunk,
+            Checkpoint at) throws InterruptedException {
+        Map<Long, studio.timelapse.desktop.library.FrameAnalysis> results = new LinkedHashMap<>();
+        List<Ingests.Problem> problems = new ArrayList<>();
+        for (AnalysisThreads.Outcome<Frame, FrameAnalysis> outcome : chunk.analyses().outcomes()) {
+            Frame frame = outcome.item();
+            if (outcome.succeeded()) {
+                outcome.result().notes().forEach(note -> job.action().log("studio:ingest:note", "frame_id",
+                        frame.id(), "note", note));
+                results.put(frame.id(), outcome.result().toLibrary());
+            } else {
+                IngestFailure failure = outcome.failure();
+                job.action().log("studio:ingest:frame_flagged", "frame_id", frame.id(), "path", frame.path(),
+                        "kind", failure.kind().name(), "reason", failure.reason());
+                problems.add(new Ingests.Problem(frame.id(), failure.kind().name(), failure.reason(),
+                        library.clock().instant()));
+            }
+        }
+        List<Frame> batch = chunk.batch();
+        Checkpoint next = new Checkpoint(batch.get(batch.size() - 1).id(), at.ingested() + results.size(),
+                at.flagged() + problems.size());
+        SqlWork<Void> record = frames.recordingIngest(results);
+        SqlWork<Void> flag = ingests.flagging(problems);
+        job.chunkDone(next, batch.size(), connection -> {
+            record.run(connection);
+            return flag.run(connection);
+        });
+        return next;
     }
 
     private FrameAnalysis analyze(Frame frame) throws IngestFailure {

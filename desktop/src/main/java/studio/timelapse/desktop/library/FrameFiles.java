@@ -19,9 +19,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -211,6 +214,32 @@ public final class FrameFiles {
         }
         syncFolder(target.getParent());
         return new Written(relativePath, size, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /**
+     * Moves a file that is already complete and flushed to disk ({@code proven}, somewhere in the library's own file
+     * system) to {@code relativePath} in one atomic rename, replacing a file of that name: no copy, no second pass
+     * over the bytes. Missing folders are created durably; the rename itself becomes durable only once the caller
+     * flushes the target's folder with {@link #syncFoldersOf}, which it must do before anything refers to the file
+     * (so that many files placed together cost one flush per folder).
+     *
+     * @throws AtomicMoveNotSupportedException when {@code proven} is on another file system (nothing was moved)
+     */
+    public void moveIntoPlace(Path proven, String relativePath) throws IOException {
+        Path target = resolve(relativePath);
+        createFolders(target.getParent());
+        Files.move(proven, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Flushes the folders holding {@code relativePaths}, each once: what makes renames into them survive a power cut. */
+    public void syncFoldersOf(Collection<String> relativePaths) throws IOException {
+        Set<Path> folders = new LinkedHashSet<>();
+        for (String path : relativePaths) {
+            folders.add(resolve(path).getParent());
+        }
+        for (Path f : folders) {
+            syncFolder(f);
+        }
     }
 
     private static void move(Path temporary, Path target) throws IOException {

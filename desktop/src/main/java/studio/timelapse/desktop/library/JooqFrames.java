@@ -33,6 +33,8 @@ final class JooqFrames implements Frames {
     static final int MAX_PAGE = 10_000;
     /** Values per IN list: well under SQLite's limit on variables, big enough to need few statements. */
     private static final int LOOKUP_CHUNK = 500;
+    /** Rows per multi-row INSERT: 12 values each, well under SQLite's 32,766 variables a statement. */
+    private static final int INSERT_ROWS = 500;
 
     private final Library library;
 
@@ -66,7 +68,7 @@ final class JooqFrames implements Frames {
     }
 
     /**
-     * Inserts the frames not stored yet, in one prepared batch; answers for every frame given, in order. Frames
+     * Inserts the frames not stored yet, in one multi-row statement per few hundred; answers for every frame given, in order. Frames
      * already stored are found first (a look-up per few hundred frames in the camera+epoch+seq index) rather than
      * by catching conflicts, so that any other conflict — two frames claiming one path — still fails loudly.
      */
@@ -81,17 +83,18 @@ final class JooqFrames implements Frames {
         }
         if (!missing.isEmpty()) {
             long now = library.clock().millis();
-            BatchBindStep batch = sql.batch(sql.insertInto(FRAME, FRAME.ORIGIN_SEQUENCE_ID, FRAME.CAMERA_ID,
-                            FRAME.EPOCH,
-                            FRAME.SEQ, FRAME.CAPTURED_AT, FRAME.UTC_OFFSET_S, FRAME.SHA256, FRAME.SIZE, FRAME.WIDTH,
-                            FRAME.HEIGHT, FRAME.PATH, FRAME.ADDED_AT)
-                    .values((Integer) null, null, null, null, null, null, null, null, null, null, null, null));
-            for (NewCameraFrame frame : missing.values()) {
-                batch = batch.bind(key(stream), cameraId, frame.id().epoch(), frame.id().sequence(),
-                        frame.capturedAt().toEpochMilli(), frame.utcOffsetSeconds(), frame.sha256(), frame.size(),
-                        FrameRows.dimension(frame.width()), FrameRows.dimension(frame.height()), frame.path(), now);
+            List<NewCameraFrame> rows = List.copyOf(missing.values());
+            for (int from = 0; from < rows.size(); from += INSERT_ROWS) {
+                var insert = sql.insertInto(FRAME, FRAME.ORIGIN_SEQUENCE_ID, FRAME.CAMERA_ID, FRAME.EPOCH, FRAME.SEQ,
+                        FRAME.CAPTURED_AT, FRAME.UTC_OFFSET_S, FRAME.SHA256, FRAME.SIZE, FRAME.WIDTH, FRAME.HEIGHT,
+                        FRAME.PATH, FRAME.ADDED_AT);
+                for (NewCameraFrame frame : rows.subList(from, Math.min(rows.size(), from + INSERT_ROWS))) {
+                    insert = insert.values(key(stream), cameraId, frame.id().epoch(), frame.id().sequence(),
+                            frame.capturedAt().toEpochMilli(), frame.utcOffsetSeconds(), frame.sha256(), frame.size(),
+                            FrameRows.dimension(frame.width()), FrameRows.dimension(frame.height()), frame.path(), now);
+                }
+                insert.execute();
             }
-            batch.execute();
             stored.putAll(storedAmong(sql, cameraId, List.copyOf(missing.keySet()), true));
         }
         return frames.stream().map(frame -> stored.get(frame.id())).toList();

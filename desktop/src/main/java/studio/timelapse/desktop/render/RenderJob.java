@@ -13,6 +13,7 @@ import studio.timelapse.shared.job.JobType;
 import studio.timelapse.shared.job.RetryPolicy;
 import studio.timelapse.shared.lock.LockName;
 import studio.timelapse.shared.lock.LockPolicy;
+import studio.timelapse.shared.refusal.RefusedException;
 
 /**
  * A render as a job of the {@code render} queue: the video is encoded in segments of a few seconds, each starting
@@ -60,6 +61,16 @@ public final class RenderJob implements JobType<RenderRequest, RenderJob.Checkpo
         } catch (java.io.IOException | RuntimeException e) {
             return Optional.empty(); // a render of an older version with other fields: not this one
         }
+    }
+
+    /**
+     * Refuses, before it is queued, a render that could not run: a sequence that is not active, naming its state and
+     * what to do. The job asks again when it runs, since the sequence may change while the render waits.
+     *
+     * @throws RefusedException WRONG_STATE or NOT_FOUND (see {@link RenderableSequence#require})
+     */
+    public void refuseUnlessRenderable(RenderRequest request) {
+        RenderRun.refuseUnlessRenderable(request, library);
     }
 
     @Override

@@ -47,7 +47,9 @@ import studio.timelapse.shared.job.JobContext;
  *       exactly the frames the first run chose (a camera still syncing into the sequence adds nothing halfway);</li>
  *   <li>the encoder is chosen once (the best available or the one asked for), logged with its reason, and kept;</li>
  *   <li>each segment of {@link RenderTuning#framesPerSegment} positions is encoded into its own MP4 starting with a
- *       key frame, then checkpointed: the segment file is complete on disk before the checkpoint says so;</li>
+ *       key frame, several at once (one per core by default), and checkpointed in order: a segment file is complete
+ *       on disk before the checkpoint counts it, and a later segment finished early is simply encoded again by a
+ *       resumed run;</li>
  *   <li>the segments are joined into the output, which appears whole or not at all, and the work folder goes.</li>
  * </ol>
  */
@@ -79,6 +81,8 @@ final class RenderRun {
         Path output = Path.of(request.output()).toAbsolutePath();
         Path work = workFolder(output, job.jobId());
         Files.createDirectories(work);
+        // The sequence may have been archived or deleted while the render waited in the queue, or since a run stopped.
+        refuseUnlessRenderable(request, library);
         RenderPlan plan = planOf(work);
         List<SourceFrame> frames = plan.frames();
         int perSegment = plan.framesPerSegment();
@@ -90,7 +94,12 @@ final class RenderRun {
         action.log("studio:render:encoder", Map.of("encoder", choice.factory().name(), "reason", reason,
                 "resumed", job.checkpoint().isPresent()));
 
-        FramePipeline pipeline = FramePipeline.prepare(frames, pipelineSettings(), look(frames.size()),
+        int cores = Runtime.getRuntime().availableProcessors();
+        int segments = (frames.size() + perSegment - 1) / perSegment;
+        int segmentsAtOnce = Math.min(tuning.segmentsAtOnce(cores), Math.max(1, segments - job.checkpoint()
+                .map(RenderJob.Checkpoint::segmentsDone).orElse(0)));
+        FramePipeline pipeline = FramePipeline.prepare(frames, pipelineSettings(cores, segmentsAtOnce),
+                look(frames.size()),
                 log, job.stopSignal());
         FrameSize size = pipeline.outputSize();
         EncoderSettings settings = EncoderSettings.of(size.width(), size.height(), frameRate())
@@ -101,19 +110,25 @@ final class RenderRun {
                 "before_step", DeflickerPlan.meanAbsoluteStep(deflicker.before()),
                 "after_step", DeflickerPlan.meanAbsoluteStep(deflicker.after()))));
 
-        int segments = (frames.size() + perSegment - 1) / perSegment;
         job.total(frames.size(), "frames");
         RenderJob.Checkpoint checkpoint = job.checkpoint().orElse(
                 new RenderJob.Checkpoint(choice.factory().name(), reason, 0, 0, 0));
-        for (int segment = checkpoint.segmentsDone(); segment < segments; segment++) {
-            job.stopSignal().throwIfStopped();
-            int from = segment * perSegment;
-            int to = Math.min(frames.size(), from + perSegment);
-            PipelineReport report = encodeSegment(pipeline, choice, settings, from, to, segmentFile(work, segment));
-            checkpoint = new RenderJob.Checkpoint(checkpoint.encoder(), checkpoint.encoderReason(), segment + 1,
-                    checkpoint.framesWritten() + report.delivered().size(),
-                    checkpoint.framesSkipped() + report.skipped().size());
-            job.chunkDone(checkpoint, to - from);
+        // Several segments are encoded at once; each is checkpointed in order, once it and all before it are done.
+        try (InOrderTasks<PipelineReport> encoding = new InOrderTasks<>("render-segment", segmentsAtOnce, log,
+                checkpoint.segmentsDone(), segments, segment -> {
+                    int from = segment * perSegment;
+                    int to = Math.min(frames.size(), from + perSegment);
+                    return encodeSegment(pipeline, choice, settings, from, to, segmentFile(work, segment));
+                })) {
+            for (int segment = checkpoint.segmentsDone(); segment < segments; segment++) {
+                PipelineReport report = encoding.next();
+                job.stopSignal().throwIfStopped();
+                int from = segment * perSegment;
+                checkpoint = new RenderJob.Checkpoint(checkpoint.encoder(), checkpoint.encoderReason(), segment + 1,
+                        checkpoint.framesWritten() + report.delivered().size(),
+                        checkpoint.framesSkipped() + report.skipped().size());
+                job.chunkDone(checkpoint, Math.min(frames.size(), from + perSegment) - from);
+            }
         }
 
         List<Path> finished = new ArrayList<>();
@@ -136,6 +151,15 @@ final class RenderRun {
                 video.duration().toMillis(), "bytes", video.bytes(), "width", size.width(), "height", size.height()));
         record(video, checkpoint, started);
         deleteQuietly(work);
+    }
+
+    /**
+     * Refuses a render of a sequence that is not active (see {@link RenderableSequence}); a folder is always renderable.
+     */
+    static void refuseUnlessRenderable(RenderRequest request, Optional<Library> library) {
+        if (request.sequenceId().isPresent() && library.isPresent()) {
+            RenderableSequence.require(library.get(), request.sequenceId().get());
+        }
     }
 
     /** Encodes positions {@code [from, to)} into {@code file}; nothing is left at {@code file} unless it is whole. */
@@ -194,12 +218,13 @@ final class RenderRun {
     /** What a render renders, fixed at its first run. */
     record RenderPlan(int framesPerSegment, List<SourceFrame> frames) {}
 
-    private PipelineSettings pipelineSettings() {
+    /** The pipeline of each segment: its share of the cores when several segments are encoded at once. */
+    private PipelineSettings pipelineSettings(int cores, int segmentsAtOnce) {
         PipelineSettings settings = request.preview()
                 ? PipelineSettings.preview()
                 : PipelineSettings.of(request.sizePreset()).withFraming(request.framing());
-        settings = settings.withFramesPerSecond(request.fps());
-        return tuning.pipelineThreads() > 0 ? settings.withThreads(tuning.pipelineThreads()) : settings;
+        return settings.withFramesPerSecond(request.fps())
+                .withThreads(tuning.pipelineThreads(cores, segmentsAtOnce));
     }
 
     private RenderLook look(int frameCount) {

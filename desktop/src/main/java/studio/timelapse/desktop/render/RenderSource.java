@@ -21,7 +21,6 @@ import studio.timelapse.desktop.library.Page;
 import studio.timelapse.desktop.library.PageCursor;
 import studio.timelapse.desktop.library.Sequence;
 import studio.timelapse.desktop.library.SequenceKind;
-import studio.timelapse.desktop.library.Sequences;
 import studio.timelapse.desktop.render.pipeline.FolderFrames;
 import studio.timelapse.desktop.render.pipeline.FrameSelection;
 import studio.timelapse.desktop.render.pipeline.SourceFrame;
@@ -59,9 +58,7 @@ final class RenderSource {
 
     private static List<SourceFrame> ofSequence(RenderRequest request, Library library) {
         long id = request.sequenceId().orElseThrow();
-        Sequence sequence = Sequences.of(library).find(id).orElseThrow(() -> new RefusedException(Refusal.of(
-                Refusal.Kind.NOT_FOUND, "render.unknown_sequence", "The library has no sequence " + id,
-                "list the sequences with 'timelapse sequences list'")));
+        Sequence sequence = RenderableSequence.require(library, id);
         Frames frames = Frames.of(library);
         CaptureRange range = new CaptureRange(request.from(), request.to());
         boolean cameraStream = sequence.kind() == SequenceKind.CAMERA && sequence.cameraId().isPresent();

@@ -7,10 +7,14 @@ import studio.timelapse.shared.job.RetryPolicy;
  * How renders run on this machine.
  *
  * @param segmentSeconds video seconds per segment: what a crash can cost, and the longest stretch between key frames
- * @param pipelineThreads decode-and-scale threads (0: one per core)
+ * @param pipelineThreads decode-and-scale threads of each segment being encoded (0: the cores shared out between
+ *     the segments encoded at once)
+ * @param segmentsAtOnce segments encoded at the same time, each by its own encoder with its own frames (0: one per
+ *     core): how a single-threaded encoder (JCodec) uses every core, and how any encoder keeps the cores busy while
+ *     one segment ends (its encoder flushing, its frames draining) and the next starts
  * @param retry how a failed render is retried (a crash resumes whatever this says)
  */
-public record RenderTuning(double segmentSeconds, int pipelineThreads, RetryPolicy retry) {
+public record RenderTuning(double segmentSeconds, int pipelineThreads, int segmentsAtOnce, RetryPolicy retry) {
 
     public RenderTuning {
         if (!(segmentSeconds > 0)) {
@@ -19,16 +23,33 @@ public record RenderTuning(double segmentSeconds, int pipelineThreads, RetryPoli
         if (pipelineThreads < 0) {
             throw new IllegalArgumentException("Pipeline threads are 0 (one per core) or more, not " + pipelineThreads);
         }
+        if (segmentsAtOnce < 0) {
+            throw new IllegalArgumentException("Segments at once are 0 (one per core) or more, not " + segmentsAtOnce);
+        }
     }
 
-    /** Segments of 5 s (125 frames at 25 fps), a thread per core, two more tries after a failure. */
+    /** Segments of 5 s (125 frames at 25 fps), one encoded per core at once, two more tries after a failure. */
     public static RenderTuning defaults() {
-        return new RenderTuning(5, 0, RetryPolicy.standard().withMaxAttempts(3)
+        return new RenderTuning(5, 0, 0, RetryPolicy.standard().withMaxAttempts(3)
                 .withDelays(Duration.ofSeconds(2), Duration.ofSeconds(30)));
     }
 
     public RenderTuning withSegmentSeconds(double seconds) {
-        return new RenderTuning(seconds, pipelineThreads, retry);
+        return new RenderTuning(seconds, pipelineThreads, segmentsAtOnce, retry);
+    }
+
+    public RenderTuning withSegmentsAtOnce(int segments) {
+        return new RenderTuning(segmentSeconds, pipelineThreads, segments, retry);
+    }
+
+    /** Segments to encode at once on a machine of {@code cores} cores: at least one. */
+    int segmentsAtOnce(int cores) {
+        return segmentsAtOnce > 0 ? segmentsAtOnce : Math.max(1, cores);
+    }
+
+    /** Decode-and-scale threads for each of {@code segments} segments encoded at once: at least one. */
+    int pipelineThreads(int cores, int segments) {
+        return pipelineThreads > 0 ? pipelineThreads : Math.max(1, cores / segments);
     }
 
     /** Frames per segment at {@code framesPerSecond}: at least one. */

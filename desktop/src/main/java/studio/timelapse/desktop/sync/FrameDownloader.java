@@ -172,7 +172,7 @@ final class FrameDownloader {
                     stop.throwIfStopped();
                 }
                 try {
-                    file.force(true);
+                    file.force(false); // the bytes and the length: all a frame needs
                 } catch (IOException e) {
                     throw new DiskFailure(e);
                 }

@@ -2,6 +2,7 @@ package studio.timelapse.desktop.sync;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,9 +12,9 @@ import studio.timelapse.shared.protocol.FrameInfo;
 
 /**
  * Puts a proven download at its place in the library — {@code frames/<camera>/<local date>/<HHmmss>_<epoch>-<seq>.jpg}
- * — written atomically, and checks on the way that what landed there still has the frame's SHA-256. The place
- * depends only on the frame, so doing it again after a crash replaces the file with the same bytes. Only the
- * database row, committed later, makes it part of the library.
+ * — by an atomic rename of its proven partial file. The place depends only on the frame, so doing it again after a
+ * crash replaces the file with the same bytes. Only the database row, committed later (after the folders are
+ * flushed), makes it part of the library.
  */
 final class FramePlacement {
     private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HHmmss");
@@ -36,18 +37,30 @@ final class FramePlacement {
                 local + "_" + frame.id() + ".jpg");
     }
 
-    /** Writes the frame into place and removes its partial file; returns the row to store. */
+    /**
+     * Moves the proven download into place (one rename: its bytes were hashed as they arrived and are on disk) and
+     * returns the row to store. The rename is made durable by {@link FrameFiles#syncFoldersOf}, once per folder for a
+     * whole chunk, before the chunk's commit. A temporary area on another file system falls back to an atomic copy
+     * that checks the bytes again on the way.
+     */
     NewCameraFrame place(DownloadedFrame frame) throws IOException, LibraryFullException {
         String path = pathOf(frame.info());
+        try {
+            files.moveIntoPlace(frame.file(), path);
+        } catch (AtomicMoveNotSupportedException elsewhere) {
+            copyIntoPlace(frame, path);
+        } catch (IOException e) {
+            throw classified(e, frame);
+        }
+        return NewCameraFrame.of(frame.info(), path);
+    }
+
+    private void copyIntoPlace(DownloadedFrame frame, String path) throws IOException, LibraryFullException {
         FrameFiles.Written written;
         try (InputStream in = Files.newInputStream(frame.file())) {
             written = files.writeAtomically(path, in);
         } catch (IOException e) {
-            Exception classified = space.classify(e, frame.info().size());
-            if (classified instanceof LibraryFullException full) {
-                throw full;
-            }
-            throw e;
+            throw classified(e, frame);
         }
         if (!written.sha256().equals(frame.info().sha256()) || written.size() != frame.info().size()) {
             // The disk changed the bytes between the check and the copy: never store that.
@@ -57,6 +70,13 @@ final class FramePlacement {
                     + written.sha256() + ", expected " + frame.info().sha256() + ")");
         }
         Files.deleteIfExists(frame.file());
-        return NewCameraFrame.of(frame.info(), path);
+    }
+
+    private IOException classified(IOException failure, DownloadedFrame frame) throws LibraryFullException {
+        Exception classified = space.classify(failure, frame.info().size());
+        if (classified instanceof LibraryFullException full) {
+            throw full;
+        }
+        return failure;
     }
 }

@@ -104,7 +104,7 @@ final class SyncRun {
 
     /** Stores one chunk with the cursor after it (durably), acknowledges it, and records the checkpoint. */
     private void store(List<DownloadWindow.Outcome> chunk, JobContext<SyncJob.Params, SyncJob.Checkpoint> job)
-            throws LibraryFullException {
+            throws LibraryFullException, IOException {
         FrameId through = chunk.get(chunk.size() - 1).info().id();
         List<NewCameraFrame> rows = new ArrayList<>();
         try (Action action = log.start("studio:sync:store_chunk", "camera", camera.id(),
@@ -120,6 +120,15 @@ final class SyncRun {
                             "why", unavailable.why().why().name().toLowerCase(java.util.Locale.ROOT),
                             "reason", unavailable.why().getMessage());
                 }
+            }
+            try {
+                // The renames that put the chunk's files in place, made durable before the rows that refer to them.
+                library.files().syncFoldersOf(rows.stream().map(NewCameraFrame::path).toList());
+            } catch (IOException e) {
+                if (space.classify(e, 0) instanceof LibraryFullException full) {
+                    throw action.fail(full);
+                }
+                throw action.fail(e);
             }
             try {
                 frames.storeSynced(camera.id(), rows, through);

@@ -10,6 +10,7 @@ import studio.timelapse.camera.capture.synthetic.SceneClock;
 import studio.timelapse.camera.pairing.Opener;
 import studio.timelapse.desktop.cameras.client.AgentAddress;
 import studio.timelapse.shared.home.DataHome;
+import studio.timelapse.shared.protocol.CameraLocation;
 import studio.timelapse.shared.protocol.CaptureConfig;
 import studio.timelapse.shared.protocol.FrameSettings;
 import studio.timelapse.shared.protocol.ScheduleConfig;
@@ -37,10 +38,15 @@ public final class LoopbackAgent implements AutoCloseable {
 
     /** Starts an agent in {@code home} on {@code port} of 127.0.0.1 (0: a free one). */
     public static LoopbackAgent start(Path home, int port) throws IOException {
+        return start(home, port, Optional.empty());
+    }
+
+    /** As {@link #start(Path, int)}, with the camera's location configured on the agent as its owner would. */
+    public static LoopbackAgent start(Path home, int port, Optional<CameraLocation> location) throws IOException {
         AgentSettingsFile file = new AgentSettingsFile(home);
         AgentSettings settings = file.loadOrCreate();
         file.save(settings.withCapture(new CaptureConfig("synthetic", FrameSettings.automatic().withSize(160, 90),
-                ScheduleConfig.every(0.5), Optional.empty())));
+                ScheduleConfig.every(0.5), location)));
         LoopbackAgent loopback = new LoopbackAgent(home);
         loopback.agent = CameraAgent.start(dataHome(home), new CameraAgent.Options(Optional.of("127.0.0.1"),
                 Optional.of(port), SceneClock.realTime()));

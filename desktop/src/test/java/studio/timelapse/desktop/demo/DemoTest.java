@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.actionlog.LogMessage;
 import studio.timelapse.shared.actionlog.TaskTree;
+import studio.timelapse.shared.refusal.Refusal;
+import studio.timelapse.shared.refusal.RefusedException;
 import studio.timelapse.shared.testing.LogFiles;
 
 /**
@@ -53,5 +56,17 @@ class DemoTest {
             assertThat(message.taskUuid()).isEqualTo(result.taskUuid());
             assertThat(message.get("process")).asString().contains("camera");
         });
+    }
+
+    @Test
+    void aCameraTooSlowForTheIntervalSetsThePaceOfTheDay() {
+        RefusedException tooShort = new RefusedException(Refusal.of(Refusal.Kind.INVALID, "config.interval_too_short",
+                "The synthetic camera needs at least 1.37 s between 1280x720 frames on this machine",
+                "capture every 1.37 s or more").withDetails(Map.of("field", "schedule.intervalSeconds",
+                        "min_interval_ms", 1370)));
+        RefusedException other = new RefusedException(Refusal.of(Refusal.Kind.INVALID, "config.invalid", "bad"));
+
+        assertThat(Demo.slowestKeptUp(tooShort)).contains(1.4);
+        assertThat(Demo.slowestKeptUp(other)).isEmpty();
     }
 }

@@ -86,6 +86,35 @@ class FrameFilesTest {
     }
 
     @Test
+    void aProvenFileIsMovedIntoPlaceReplacingAnOlderOneAndLeavesNothingBehind() throws IOException {
+        Path proven = fixture.folder().resolve("tmp/sync/cam/e1-7.part");
+        Files.createDirectories(proven.getParent());
+        byte[] content = "the proven frame".getBytes(StandardCharsets.UTF_8);
+        Files.write(proven, content);
+        String path = "frames/cam/2024-06-21/a.jpg";
+        files().writeAtomically(path, "old".getBytes(StandardCharsets.UTF_8));
+
+        files().moveIntoPlace(proven, path);
+        files().syncFoldersOf(java.util.List.of(path, "frames/cam/2024-06-21/b.jpg"));
+
+        assertThat(files().resolve(path)).hasBinaryContent(content);
+        assertThat(proven).doesNotExist();
+        try (Stream<Path> left = Files.list(files().resolve(path).getParent())) {
+            assertThat(left).containsExactly(files().resolve(path));
+        }
+    }
+
+    @Test
+    void aMoveIntoPlaceStaysInsideTheLibrary() throws IOException {
+        Path proven = fixture.folder().resolve("tmp/x.part");
+        Files.createDirectories(proven.getParent());
+        Files.write(proven, new byte[] {1});
+        assertThatThrownBy(() -> files().moveIntoPlace(proven, "../outside.jpg"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(proven).exists();
+    }
+
+    @Test
     void aWriteThatBreaksLeavesTheOldFileAndNoTemporaryFile() throws IOException {
         String path = "frames/cam/2024-06-21/a.jpg";
         files().writeAtomically(path, "old".getBytes(StandardCharsets.UTF_8));

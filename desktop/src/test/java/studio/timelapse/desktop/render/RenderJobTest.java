@@ -9,18 +9,31 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import studio.timelapse.desktop.core.StudioCore;
+import studio.timelapse.desktop.library.FrameFiles;
+import studio.timelapse.desktop.library.Frames;
+import studio.timelapse.desktop.library.Library;
+import studio.timelapse.desktop.library.NewImportedFrame;
 import studio.timelapse.desktop.library.Renders;
+import studio.timelapse.desktop.library.Sequence;
+import studio.timelapse.desktop.library.Sequences;
+import studio.timelapse.desktop.sequences.SequenceCatalog;
+import studio.timelapse.desktop.sequences.SequenceState;
 import studio.timelapse.shared.db.SqliteDatabase;
 import studio.timelapse.shared.job.Job;
 import studio.timelapse.shared.job.JobState;
 import studio.timelapse.shared.job.SubmitOptions;
+import studio.timelapse.shared.refusal.Refusal;
 import studio.timelapse.shared.refusal.RefusedException;
+import studio.timelapse.shared.state.Lifecycle;
+import studio.timelapse.shared.state.StateMachine;
+import studio.timelapse.shared.state.StateStore;
 import studio.timelapse.shared.testing.ChildJvm;
 import studio.timelapse.shared.testing.RecordingLog;
 
@@ -120,6 +133,90 @@ class RenderJobTest {
                 assertThat(render.settings()).contains("\"fps\":25");
             });
         }
+    }
+
+    @Test
+    void aSequenceArchivedWhileItsRenderWaitedIsRefusedWhenTheRenderRunsNamingItsState() throws Exception {
+        Path frames = TestFolders.frames(temp.resolve("frames"), 3, WIDTH, HEIGHT);
+        Path video = temp.resolve("v.mp4");
+        try (StudioCore core = StudioCore.open(temp.resolve("library"), new RecordingLog().log(), Clock.systemUTC(),
+                settings(tenFrameSegments()))) {
+            long sequence = importOf(core.library(), frames, 3);
+            RenderRequest request = sequenceRequest(sequence, video);
+            core.renderJob().refuseUnlessRenderable(request); // active: nothing to refuse
+            new SequenceCatalog(core.library(), core.locks().asLockCheck("user:test")).archive(sequence, "test");
+
+            Job job = core.jobs().submit(core.renderJob(), request, SubmitOptions.defaults());
+            Job finished = core.jobs().awaitFinished(job.id(), Duration.ofMinutes(1));
+
+            assertThat(finished.state()).isEqualTo(JobState.FAILED);
+            assertThat(finished.attempts()).as("a refusal is not retried").isEqualTo(1);
+            assertThat(finished.lastError()).hasValueSatisfying(error -> assertThat(error)
+                    .contains("(sequence " + sequence + ") is archived (state archived)",
+                            "timelapse sequences unarchive " + sequence));
+            assertThat(video).doesNotExist();
+        }
+    }
+
+    @Test
+    void anActiveSequenceRendersAndFailedOrDeletingOnesAreRefusedBeforeTheyAreQueued() throws Exception {
+        Path frames = TestFolders.frames(temp.resolve("frames"), 3, WIDTH, HEIGHT);
+        try (StudioCore core = StudioCore.open(temp.resolve("library"), new RecordingLog().log(), Clock.systemUTC(),
+                settings(tenFrameSegments()))) {
+            long active = importOf(core.library(), frames, 3);
+            Path video = temp.resolve("active.mp4");
+            Job job = core.jobs().submit(core.renderJob(), sequenceRequest(active, video), SubmitOptions.defaults());
+            assertThat(core.jobs().awaitFinished(job.id(), Duration.ofMinutes(1)).state())
+                    .isEqualTo(JobState.SUCCEEDED);
+            assertThat(VideoProbe.frameMeans(video, WIDTH, HEIGHT)).hasSize(3);
+
+            for (String transition : List.of(Lifecycle.FAIL, Lifecycle.DELETE)) {
+                long sequence = importOf(core.library(), frames, 3);
+                moveOnWithoutGuards(core.library(), sequence, transition);
+                String state = transition.equals(Lifecycle.FAIL) ? "failed" : "deleting";
+                assertThatThrownBy(() -> core.renderJob().refuseUnlessRenderable(sequenceRequest(sequence,
+                        temp.resolve(state + ".mp4"))))
+                        .isInstanceOfSatisfying(RefusedException.class, refused -> assertThat(refused.refusals())
+                                .singleElement().satisfies(refusal -> {
+                                    assertThat(refusal.kind()).isEqualTo(Refusal.Kind.WRONG_STATE);
+                                    assertThat(refusal.reason()).contains("(state " + state + ")");
+                                    assertThat(refusal.remedy()).isPresent();
+                                }));
+            }
+        }
+    }
+
+    /** A new import of the first {@code count} frames of {@code frames}, a minute apart; its sequence id. */
+    private static long importOf(Library library, Path frames, int count) throws Exception {
+        Sequence imported = Sequences.of(library).createImport("card " + System.nanoTime());
+        for (int i = 0; i < count; i++) {
+            byte[] jpeg = Files.readAllBytes(frames.resolve(String.format("frame-%04d.jpg", i)));
+            FrameFiles.Written written = library.files().writeAtomically("frames/" + imported.id() + "/f" + i
+                    + ".jpg", jpeg);
+            Frames.of(library).insertImportedFrame(new NewImportedFrame(imported.id(),
+                    Instant.parse("2026-06-21T06:00:00Z").plusSeconds(60L * i), 0, written.sha256(), written.size(),
+                    WIDTH, HEIGHT, written.path()));
+        }
+        return imported.id();
+    }
+
+    /** What a stopped process or a failure leaves behind: the lifecycle moved on with none of the sequence's rules. */
+    private static void moveOnWithoutGuards(Library library, long sequence, String transition) {
+        StateMachine<SequenceState, Object> bare = StateMachine.<SequenceState, Object>builder("sequence",
+                Lifecycle.of(SequenceState.INITIALISING, SequenceState.ACTIVE, SequenceState.DELETING,
+                        SequenceState.DELETED, SequenceState.FAILED)).build();
+        StateStore<SequenceState, Object> states = new StateStore<>(library.database(), library.log(),
+                library.clock(), bare);
+        String entity = Long.toString(sequence);
+        // The catalog gives an import its lifecycle when it first sees it.
+        new SequenceCatalog(library, lock -> Optional.empty()).get(sequence);
+        states.fire(entity, transition, states.current(entity).orElseThrow().version(), new Object(), "test");
+    }
+
+    static RenderRequest sequenceRequest(long sequence, Path video) {
+        return new RenderRequest(Optional.of(sequence), Optional.empty(), Optional.empty(), Optional.empty(), 1,
+                "original", false, 25, 90, Optional.of("jcodec"), Optional.empty(), 1, Optional.empty(), null,
+                Optional.empty(), List.of(), false, video.toString());
     }
 
     @Test

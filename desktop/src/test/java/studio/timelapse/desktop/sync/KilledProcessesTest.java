@@ -102,15 +102,16 @@ class KilledProcessesTest {
         assertThat(child.awaitExit(Duration.ofMinutes(1))).isZero();
 
         studio = new SyncingStudio(root.resolve("library"), SyncThroughFaultsTest.quickRetries());
+        // The killed run's job is resumed by whichever runner comes next (the rerun may also have queued a new one,
+        // which did the work); each ends successfully, having found the library complete or completed it. Let them
+        // end before the audit: one resumed here rewrites frames it finds stored, through temporary files.
+        for (Job left : studio.runner.jobs(JobState.QUEUED, JobState.RUNNING, JobState.INTERRUPTED)) {
+            assertThat(studio.runner.awaitFinished(left.id(), Duration.ofMinutes(2)).state()).isEqualTo(JobState.SUCCEEDED);
+        }
         SyncAudit audit = SyncAudit.of(agent.agent().store()::after, studio.library, camera);
         assertThat(audit.perfect()).as("%s", audit).isTrue();
         assertThat(audit.libraryFrames()).isEqualTo(taken.size());
         assertThat(agent.agent().store().stats().acknowledgedFrames()).isEqualTo(taken.size());
-        // The killed run's job is resumed by whichever runner comes next (the rerun may also have queued a new one,
-        // which did the work); each ends successfully, having found the library complete or completed it.
-        for (Job left : studio.runner.jobs(JobState.QUEUED, JobState.RUNNING, JobState.INTERRUPTED)) {
-            assertThat(studio.runner.awaitFinished(left.id(), Duration.ofMinutes(2)).state()).isEqualTo(JobState.SUCCEEDED);
-        }
         assertThat(studio.runner.jobs(JobState.FAILED, JobState.CANCELLED)).isEmpty();
         assertThat(studio.runner.jobs(JobState.SUCCEEDED)).anySatisfy(job -> assertThat(job.attempts())
                 .as("the killed run and the one that finished").isGreaterThanOrEqualTo(2));

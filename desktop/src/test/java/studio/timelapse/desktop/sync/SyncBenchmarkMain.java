@@ -37,7 +37,15 @@ import studio.timelapse.shared.tls.PinnedTrustManager;
 public final class SyncBenchmarkMain {
     private SyncBenchmarkMain() {}
 
-    record Measurement(String what, int round, long frames, long bytes, double seconds) {
+    /**
+     * One timed fetch of every frame.
+     *
+     * @param cpuSeconds CPU time (user + kernel) over the measurement of this JVM — the studio and the agent, which
+     *     serves both contestants — and of child processes (curl)
+     * @param steps for sync, where the job's own thread spent the time (from its action log), else empty
+     */
+    record Measurement(String what, int round, long frames, long bytes, double seconds, double cpuSeconds,
+            String steps) {
         double framesPerSecond() {
             return frames / seconds;
         }
@@ -48,8 +56,9 @@ public final class SyncBenchmarkMain {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%-6s round %d: %d frames, %.1f MB in %.2f s = %.1f frames/s, %.1f MB/s",
-                    what, round, frames, bytes / 1e6, seconds, framesPerSecond(), megabytesPerSecond());
+            return String.format(Locale.ROOT, "%-6s round %d: %d frames, %.1f MB in %.2f s = %.1f frames/s, %.1f MB/s;"
+                    + " CPU %.2f s (agent + client)%s", what, round, frames, bytes / 1e6, seconds, framesPerSecond(),
+                    megabytesPerSecond(), cpuSeconds, steps.isEmpty() ? "" : "; " + steps);
         }
     }
 
@@ -73,13 +82,19 @@ public final class SyncBenchmarkMain {
                         Math.max(parallel * 32, 128));
                 try (SyncingStudio studio = new SyncingStudio(library, settings)) {
                     String camera = studio.pair(agent.address(), agent.openPairingWindow());
+                    CpuClock cpu = CpuClock.start();
+                    ThreadCpu byThread = new ThreadCpu(SyncBenchmarkMain::threadKind);
                     long started = System.nanoTime();
                     Job job = studio.syncAndWait(camera, Duration.ofMinutes(30));
                     double seconds = (System.nanoTime() - started) / 1e9;
+                    double cpuSeconds = cpu.seconds();
+                    String threadCpu = byThread.describe();
                     if (job.state() != JobState.SUCCEEDED) {
                         throw new IllegalStateException("the sync did not succeed: " + job);
                     }
-                    Measurement sync = new Measurement("sync", round, frames, bytes, seconds);
+                    Measurement sync = new Measurement("sync", round, frames, bytes, seconds, cpuSeconds,
+                            ActionTimes.of(studio.recent.snapshot()).describe(seconds, "studio:sync:store_chunk",
+                                    "studio:sync:acknowledge") + "; " + threadCpu);
                     results.add(sync);
                     System.out.println(sync);
                 }
@@ -130,11 +145,15 @@ public final class SyncBenchmarkMain {
         List<String> command = List.of("curl", "--silent", "--show-error", "--fail", "--insecure",
                 "--header", "Authorization: Bearer " + token, "--parallel", "--parallel-max", Integer.toString(parallel),
                 "--config", configFile.toString());
+        CpuClock cpu = CpuClock.start();
+        ThreadCpu byThread = new ThreadCpu(SyncBenchmarkMain::threadKind);
         long started = System.nanoTime();
         Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = curl.waitFor();
         double seconds = (System.nanoTime() - started) / 1e9;
+        double cpuSeconds = cpu.seconds();
+        String threadCpu = byThread.describe() + " (curl's own time is in the JIT+GC+VM rest)";
         if (exit != 0) {
             throw new IllegalStateException("curl failed (" + exit + "): " + output);
         }
@@ -145,7 +164,7 @@ public final class SyncBenchmarkMain {
         if (fetched != frames.size()) {
             throw new IllegalStateException("curl fetched " + fetched + " of " + frames.size() + " frames");
         }
-        return new Measurement("curl", round, frames.size(), bytes, seconds);
+        return new Measurement("curl", round, frames.size(), bytes, seconds, cpuSeconds, threadCpu);
     }
 
     private static void summarize(List<Measurement> results, int frameBytes) {
@@ -154,6 +173,23 @@ public final class SyncBenchmarkMain {
         System.out.printf(Locale.ROOT, "SUMMARY frame_bytes=%d best sync %.1f frames/s (%.1f MB/s), best curl %.1f "
                 + "frames/s (%.1f MB/s): sync at %.0f%% of curl%n", frameBytes, sync, sync * frameBytes / 1e6, curl,
                 curl * frameBytes / 1e6, 100 * sync / curl);
+    }
+
+    /** Which part of the benchmark a thread belongs to, by its name. */
+    static String threadKind(String name) {
+        if (name.startsWith("JettyServerThreadPool") || name.startsWith("camera") || name.startsWith("agent")) {
+            return "agent";
+        }
+        if (name.startsWith("HttpClient")) {
+            return "studio-http";
+        }
+        if (name.startsWith("sync-download")) {
+            return "studio-download";
+        }
+        if (name.startsWith("job-")) {
+            return "studio-job";
+        }
+        return "other:" + name.replaceAll("[0-9]+", "N");
     }
 
     private static double best(List<Measurement> results, String what) {

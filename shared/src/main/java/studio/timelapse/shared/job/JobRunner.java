@@ -32,7 +32,13 @@ import studio.timelapse.shared.refusal.RefusedException;
  * after each, so that a killed process resumes where it was. See docs/conventions.md (Resumable jobs).
  *
  * <p>Each run is an action ({@code <job type>} with {@code job_id} and {@code attempt}) with progress and heartbeat
- * per the convention. On start, jobs left running by a dead process become {@code interrupted} and are resumed first.
+ * per the convention. On start, and with every heartbeat, jobs left running by a dead process become
+ * {@code interrupted} and are resumed first.
+ *
+ * <p>A run whose end cannot be recorded (a full disk, a database busy past its timeout) is tried again with backoff
+ * while the runner lives; until then the job reads "running" and nothing else takes it. A runner closed before it
+ * could record the end leaves it so, and the next runner recovers it as interrupted: it resumes after its last
+ * committed chunk, which is never run twice.
  */
 public final class JobRunner implements AutoCloseable {
     private final SqliteDatabase db;
@@ -46,6 +52,7 @@ public final class JobRunner implements AutoCloseable {
     private final Duration heartbeatInterval;
     private final Duration staleAfter;
     private final Duration pollInterval;
+    private final RetryPolicy recordEndRetry;
     private final Optional<Locks> locks;
     private final String owner;
     private final Map<Long, StopSignal> runningHere = new ConcurrentHashMap<>();
@@ -66,6 +73,8 @@ public final class JobRunner implements AutoCloseable {
         this.heartbeatInterval = builder.heartbeatInterval;
         this.staleAfter = builder.staleAfter;
         this.pollInterval = builder.pollInterval;
+        this.recordEndRetry = new RetryPolicy(Integer.MAX_VALUE, builder.recordEndFirstDelay,
+                builder.recordEndMaxDelay, failure -> true);
         this.locks = Optional.ofNullable(builder.locks);
         this.owner = OwnerId.create();
         db.migrate("shared", "db/shared");
@@ -202,7 +211,13 @@ public final class JobRunner implements AutoCloseable {
                 next = Optional.empty();
             }
             if (next.isPresent()) {
-                run(next.get());
+                try {
+                    run(next.get());
+                } catch (RuntimeException e) {
+                    // Whatever a run leaves behind, the worker serves its queue on; the job's own state says the rest.
+                    log.message("job:worker_error", "queue", queue, "job_id", next.get().id(),
+                            "exception", e.getClass().getName(), "reason", String.valueOf(e.getMessage()));
+                }
                 continue;
             }
             synchronized (wakeUp) {
@@ -224,11 +239,21 @@ public final class JobRunner implements AutoCloseable {
         runningHere.put(job.id(), stop);
         try (Action action = log.startTask(job.type(), "job_id", job.id(), "attempt", job.attempts(),
                 "resumed_from_chunk", job.chunksDone(), "submitted_in", job.submittedIn().orElse(null))) {
-            store.setTaskUuid(job.id(), action.taskUuid());
+            recordTaskUuid(job, action);
             action.heartbeat(heartbeatInterval);
             execute(type, job, action, stop);
         } finally {
             runningHere.remove(job.id());
+        }
+    }
+
+    /** Links the job to its log task; only for looking it up, so a database that refuses it does not stop the run. */
+    private void recordTaskUuid(Job job, Action action) {
+        try {
+            store.setTaskUuid(job.id(), action.taskUuid());
+        } catch (RuntimeException e) {
+            action.log("job:task_uuid_not_recorded", "exception", e.getClass().getName(), "reason",
+                    String.valueOf(e.getMessage()));
         }
     }
 
@@ -244,12 +269,12 @@ public final class JobRunner implements AutoCloseable {
             type.run(new ChunkedRun<>(job, parameters, checkpoint, action, stop, store, json, owner, clock, leases));
             stop.throwIfStopped();
             release(leases);
-            end(job, JobState.SUCCEEDED, "succeeded", Optional.empty(), clock.instant());
-            action.addSuccessFields("outcome", "succeeded");
+            boolean recorded = end(job, JobState.SUCCEEDED, "succeeded", Optional.empty(), clock.instant());
+            action.addSuccessFields("outcome", recorded ? "succeeded" : "succeeded_not_recorded");
         } catch (StoppedException e) {
             release(leases);
             String why = e.getMessage();
-            boolean cancelled = why.startsWith("cancelled") || store.find(job.id()).map(Job::cancelRequested).orElse(false);
+            boolean cancelled = why.startsWith("cancelled") || cancelRequested(job);
             if (cancelled) {
                 end(job, JobState.CANCELLED, "cancelled", Optional.of(why), clock.instant());
             } else {
@@ -313,11 +338,62 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
-    private void end(Job job, JobState next, String outcome, Optional<String> error, Instant runAfter) {
-        Instant now = clock.instant();
-        if (!store.endRun(job.id(), owner, next, outcome, error, runAfter.isBefore(now) ? now : runAfter, now)) {
-            log.message("job:not_owner", "job_id", job.id(), "outcome", outcome,
-                    "reason", "another runner recovered the job; its outcome stands");
+    private boolean cancelRequested(Job job) {
+        try {
+            return store.find(job.id()).map(Job::cancelRequested).orElse(false);
+        } catch (RuntimeException e) {
+            return false; // Unreadable now: interrupted, and the next run sees the request at its first chunk.
+        }
+    }
+
+    /**
+     * Records the end of a run, trying again with backoff while the database refuses (each refusal a failed
+     * {@code job:record_end} action with the reason). Until it is recorded the job stays "running, ours": our
+     * heartbeat keeps it so, and nothing else takes it. Gives up only when the runner closes, leaving the job for the
+     * next runner to recover as interrupted; false then.
+     */
+    private boolean end(Job job, JobState next, String outcome, Optional<String> error, Instant runAfter) {
+        for (int attempt = 1; ; attempt++) {
+            Instant now = clock.instant();
+            try {
+                if (!store.endRun(job.id(), owner, next, outcome, error, runAfter.isBefore(now) ? now : runAfter, now)) {
+                    log.message("job:not_owner", "job_id", job.id(), "outcome", outcome,
+                            "reason", "another runner recovered the job; its outcome stands");
+                }
+                return true;
+            } catch (RuntimeException e) {
+                Duration pause = recordEndRetry.delayAfter(attempt);
+                try (Action failed = log.start("job:record_end", "job_id", job.id(), "outcome", outcome,
+                        "attempt", attempt, "retry_in_s", closing ? null : pause.toMillis() / 1000.0)) {
+                    failed.fail(e);
+                }
+                if (!pauseUnlessClosing(pause)) {
+                    log.message("job:end_not_recorded", "job_id", job.id(), "outcome", outcome, "attempts", attempt,
+                            "reason", "the runner closed first; the job stays running until the next runner "
+                                    + "recovers it as interrupted, to resume after its last chunk");
+                    return false;
+                }
+            }
+        }
+    }
+
+    /** Waits {@code pause}, cut short by {@link #close}; false if the runner is closing. */
+    private boolean pauseUnlessClosing(Duration pause) {
+        long deadline = System.nanoTime() + pause.toNanos();
+        synchronized (wakeUp) {
+            while (!closing) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return true;
+                }
+                try {
+                    wakeUp.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return false;
         }
     }
 
@@ -326,6 +402,13 @@ public final class JobRunner implements AutoCloseable {
             store.heartbeat(owner, clock.instant());
         } catch (RuntimeException e) {
             log.message("job:heartbeat_failed", "exception", e.getClass().getName(), "reason", e.getMessage());
+        }
+        try {
+            // A runner that died while this one runs (killed, or closed before it could record an end) leaves its
+            // jobs running; take them back now rather than at the next start.
+            recoverAbandoned();
+        } catch (RuntimeException e) {
+            log.message("job:recover_failed", "exception", e.getClass().getName(), "reason", e.getMessage());
         }
     }
 
@@ -368,6 +451,8 @@ public final class JobRunner implements AutoCloseable {
         private Duration heartbeatInterval = Duration.ofSeconds(5);
         private Duration staleAfter = Duration.ofSeconds(30);
         private Duration pollInterval = Duration.ofMillis(500);
+        private Duration recordEndFirstDelay = Duration.ofSeconds(1);
+        private Duration recordEndMaxDelay = Duration.ofMinutes(1);
         private Locks locks;
 
         private Builder(SqliteDatabase db, ActionLog log) {
@@ -415,6 +500,13 @@ public final class JobRunner implements AutoCloseable {
         /** How often idle workers look for jobs submitted by other processes or come due. */
         public Builder pollInterval(Duration interval) {
             this.pollInterval = interval;
+            return this;
+        }
+
+        /** The backoff between attempts to record a run's end that the database refused (1 s doubling to 1 min). */
+        public Builder recordEndRetry(Duration first, Duration max) {
+            this.recordEndFirstDelay = first;
+            this.recordEndMaxDelay = max;
             return this;
         }
 

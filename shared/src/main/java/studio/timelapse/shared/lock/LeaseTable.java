@@ -31,40 +31,69 @@ final class LeaseTable {
         this.clock = clock;
     }
 
-    /** The outcome of one attempt: the new lease, or the live leases in its way (then {@code lease} is null). */
-    record Grant(LockHolder lease, List<LockHolder> blockers) {
+    /**
+     * The outcome of one attempt: the new lease, or the live leases in its way (then {@code lease} is null); and the
+     * leases of dead processes on this host it deleted on the way, with why each holder is dead.
+     */
+    record Grant(LockHolder lease, List<LockHolder> blockers, List<TakenOver> takenOver) {
         boolean granted() {
             return lease != null;
         }
     }
 
+    /** A lease deleted before it expired because its holder's process is dead. */
+    record TakenOver(LockHolder lease, String why) {}
+
     /**
      * One attempt to take {@code name}: sweeps expired leases, looks for live conflicting ones, and if there are
      * none takes the next fence and inserts the lease. Committed durably: a fence leaves this process (to files,
      * to a camera), so it must never be handed out again, not even after a power cut.
+     *
+     * <p>A conflicting lease whose holder is a dead process of this host (killed, crashed) is deleted rather than
+     * waited out: nothing can renew it, and its holder can no longer act on the fence it had.
      */
     Grant tryGrant(LockName name, String holder, String process, Duration lease, LockCompatibility compatibility) {
+        Optional<Instant> processStart = HolderProcess.startOfThisProcess();
         return db.writeDurably(connection -> {
             Instant now = now();
             sweepExpired(connection, now);
-            List<LockHolder> blockers = liveOverlapping(connection, name.resource(), now).stream()
-                    .filter(held -> compatibility.conflict(held.lock(), name))
-                    .toList();
+            List<LockHolder> blockers = new ArrayList<>();
+            List<TakenOver> takenOver = new ArrayList<>();
+            for (LockHolder held : liveOverlapping(connection, name.resource(), now)) {
+                if (!compatibility.conflict(held.lock(), name)) {
+                    continue;
+                }
+                Optional<String> dead = HolderProcess.deadReason(held.process(), processStarted(connection, held));
+                if (dead.isPresent()) {
+                    delete(connection, held.fence());
+                    takenOver.add(new TakenOver(held, dead.get()));
+                } else {
+                    blockers.add(held);
+                }
+            }
             if (!blockers.isEmpty()) {
-                return new Grant(null, blockers);
+                return new Grant(null, List.copyOf(blockers), List.copyOf(takenOver));
             }
             LockHolder granted = new LockHolder(name, nextFence(connection), holder, process, now, now.plus(lease),
                     Optional.empty());
-            insert(connection, granted);
-            return new Grant(granted, List.of());
+            insert(connection, granted, processStart);
+            return new Grant(granted, List.of(), List.copyOf(takenOver));
         });
     }
 
-    /** The live leases that would refuse {@code name} now. */
+    /** The live leases that would refuse {@code name} now (those of dead processes on this host excepted). */
     List<LockHolder> blockers(LockName name, LockCompatibility compatibility) {
-        return db.read(connection -> liveOverlapping(connection, name.resource(), now()).stream()
-                .filter(held -> compatibility.conflict(held.lock(), name))
-                .toList());
+        return db.read(connection -> {
+            List<LockHolder> blockers = new ArrayList<>();
+            for (LockHolder held : liveOverlapping(connection, name.resource(), now())) {
+                // A dead process's lease would be taken over by the next acquisition: it refuses nothing.
+                if (compatibility.conflict(held.lock(), name)
+                        && HolderProcess.deadReason(held.process(), processStarted(connection, held)).isEmpty()) {
+                    blockers.add(held);
+                }
+            }
+            return blockers;
+        });
     }
 
     /** Every live lease, oldest first. */
@@ -104,12 +133,29 @@ final class LeaseTable {
 
     /** Deletes the lease with {@code fence} — only that one, never a later holder's. False if it was gone already. */
     boolean release(long fence) {
-        return db.write(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM lock_lease WHERE fence = ?")) {
-                delete.setLong(1, fence);
-                return delete.executeUpdate() == 1;
+        return db.write(connection -> delete(connection, fence));
+    }
+
+    private static boolean delete(Connection connection, long fence) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM lock_lease WHERE fence = ?")) {
+            delete.setLong(1, fence);
+            return delete.executeUpdate() == 1;
+        }
+    }
+
+    /** When the holder of {@code lease} started, as it recorded; empty for leases taken before that was recorded. */
+    private static Optional<Instant> processStarted(Connection connection, LockHolder lease) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT process_started_at FROM lock_lease WHERE fence = ?")) {
+            select.setLong(1, lease.fence());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                long millis = row.getLong(1);
+                return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
             }
-        });
+        }
     }
 
     /** A renewal's outcome: the new expiry, or why the lease was lost. */
@@ -193,9 +239,10 @@ final class LeaseTable {
         }
     }
 
-    private static void insert(Connection connection, LockHolder lease) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO lock_lease (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, NULL)")) {
+    private static void insert(Connection connection, LockHolder lease, Optional<Instant> processStart)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO lock_lease (" + COLUMNS
+                + ", process_started_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)")) {
             insert.setLong(1, lease.fence());
             insert.setString(2, lease.lock().resource().path());
             insert.setString(3, lease.lock().purpose());
@@ -203,6 +250,11 @@ final class LeaseTable {
             insert.setString(5, lease.process());
             insert.setLong(6, lease.since().toEpochMilli());
             insert.setLong(7, lease.expiresAt().toEpochMilli());
+            if (processStart.isPresent()) {
+                insert.setLong(8, processStart.get().toEpochMilli());
+            } else {
+                insert.setNull(8, java.sql.Types.INTEGER);
+            }
             insert.executeUpdate();
         }
     }

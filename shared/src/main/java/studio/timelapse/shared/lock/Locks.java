@@ -23,7 +23,8 @@ import studio.timelapse.shared.state.LockCheck;
  * {@code lease_ms}; on success {@code fence}, {@code expires_at}, {@code waited_ms}). A refusal <em>fails</em> the
  * action with the {@link LockUnavailableException}, whose reason names every holder, so that a task's log shows
  * which locks it could not have and why; a wait logs {@code lock:waiting} with the holders once. Releases are
- * {@code lock:release} actions; lost leases are {@code lock:lost} messages.
+ * {@code lock:release} actions; lost leases are {@code lock:lost} messages. A lease whose holder is a dead process of
+ * this host is taken over at once instead of waited out, with a {@code lock:holder_dead} message saying whose and why.
  */
 public final class Locks implements AutoCloseable {
     private final LeaseTable table;
@@ -72,6 +73,11 @@ public final class Locks implements AutoCloseable {
                 Duration waited = budget.elapsed();
                 LeaseTable.Grant grant = table.tryGrant(request.name(), request.holder(), log.process(), lease,
                         compatibility);
+                for (LeaseTable.TakenOver dead : grant.takenOver()) {
+                    Map<String, Object> taken = new LinkedHashMap<>(dead.lease().details());
+                    taken.put("reason", dead.why());
+                    action.log("lock:holder_dead", taken);
+                }
                 if (grant.granted()) {
                     Lease granted = keep(new Lease(grant.lease(), lease, caller, services));
                     action.addSuccessFields("fence", granted.fence(), "expires_at", granted.expiresAt().toString(),

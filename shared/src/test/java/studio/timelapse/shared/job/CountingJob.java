@@ -70,6 +70,32 @@ final class CountingJob implements JobType<CountingJob.Params, CountingJob.Posit
                 "CREATE TABLE IF NOT EXISTS side_effect (job_id INTEGER, chunk INTEGER, attempt INTEGER)"));
     }
 
+    /** A chunk's work, in the transaction of its checkpoint: a row in {@code side_effect}. */
+    static int recordChunk(java.sql.Connection connection, JobContext<?, ?> context, int chunk)
+            throws java.sql.SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO side_effect (job_id, chunk, attempt) VALUES (?, ?, ?)")) {
+            insert.setLong(1, context.jobId());
+            insert.setInt(2, chunk);
+            insert.setInt(3, context.attempt());
+            return insert.executeUpdate();
+        }
+    }
+
+    /** The chunks whose work happened for {@code jobId}, in order; a chunk done twice appears twice. */
+    static List<Integer> sideEffects(SqliteDatabase db, long jobId) {
+        return db.read(connection -> {
+            List<Integer> chunks = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = connection.createStatement().executeQuery(
+                    "SELECT chunk FROM side_effect WHERE job_id = " + jobId + " ORDER BY chunk")) {
+                while (rs.next()) {
+                    chunks.add(rs.getInt(1));
+                }
+            }
+            return chunks;
+        });
+    }
+
     @Override
     public String name() {
         return name;
@@ -114,15 +140,7 @@ final class CountingJob implements JobType<CountingJob.Params, CountingJob.Posit
         for (int chunk = start; chunk < params.chunks(); chunk++) {
             Thread.sleep(params.chunkMillis());
             int index = chunk;
-            context.chunkDone(new Position(chunk + 1), 1, connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO side_effect (job_id, chunk, attempt) VALUES (?, ?, ?)")) {
-                    insert.setLong(1, context.jobId());
-                    insert.setInt(2, index);
-                    insert.setInt(3, context.attempt());
-                    return insert.executeUpdate();
-                }
-            });
+            context.chunkDone(new Position(chunk + 1), 1, connection -> recordChunk(connection, context, index));
             if (announceChunks) {
                 System.out.println("CHUNK " + index);
             }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,16 +58,7 @@ class JobRunnerTest {
     }
 
     private List<Integer> sideEffects(long jobId) {
-        return db.read(connection -> {
-            List<Integer> chunks = new ArrayList<>();
-            try (ResultSet rs = connection.createStatement().executeQuery(
-                    "SELECT chunk FROM side_effect WHERE job_id = " + jobId + " ORDER BY chunk")) {
-                while (rs.next()) {
-                    chunks.add(rs.getInt(1));
-                }
-            }
-            return chunks;
-        });
+        return CountingJob.sideEffects(db, jobId);
     }
 
     @Test

@@ -27,9 +27,10 @@ class CrossProcessLockTest {
 
 
     @Test
-    void aLockHeldByAnotherProcessRefusesUsUntilThatProcessIsKilledAndItsLeaseExpires() throws Exception {
+    void aLockHeldByAProcessOfAnotherHostRefusesUsUntilThatProcessIsKilledAndItsLeaseExpires() throws Exception {
         LockRequest capture = LockRequest.of("camera:7/capture", "job:parent").leaseFor(Duration.ofSeconds(1));
-        try (ChildJvm child = ChildJvm.start(LockWorkerMain.class, Map.of(),
+        // The child names another host (as a process on a NAS-shared library would): we cannot see whether it lives.
+        try (ChildJvm child = ChildJvm.start(LockWorkerMain.class, Map.of("HOSTNAME", "another-host"),
                 "hold", fixture.databaseFile().toString(), "camera:7/capture", "job:child", "1000")) {
             long childFence = Long.parseLong(child.awaitLine("HELD ", STARTUP).substring("HELD ".length()));
 
@@ -37,7 +38,7 @@ class CrossProcessLockTest {
                     LockUnavailableException.class);
             assertThat(refused.holders()).singleElement().satisfies(holder -> {
                 assertThat(holder.holder()).isEqualTo("job:child");
-                assertThat(holder.process()).startsWith("lockworker@").endsWith(":" + child.pid());
+                assertThat(holder.process()).isEqualTo("lockworker@another-host:" + child.pid());
                 assertThat(holder.fence()).isEqualTo(childFence);
             });
             assertThat(refused.refusal().details()).containsEntry("holder_process", refused.holders().get(0).process());
@@ -54,6 +55,54 @@ class CrossProcessLockTest {
                 assertThat(afterKillMs).as("the dead holder's lease ran out, no sooner and not much later")
                         .isBetween(300L, 3000L);
             }
+            assertThat(fixture.recording.ofType("lock:holder_dead")).as("a remote holder is never declared dead")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aLockOfAKilledProcessOnThisHostIsTakenOverAtOnceWithTheNextFence() throws Exception {
+        LockRequest capture = LockRequest.of("camera:7/capture", "job:parent");
+        try (ChildJvm child = ChildJvm.start(LockWorkerMain.class, Map.of(),
+                "hold", fixture.databaseFile().toString(), "camera:7/capture", "job:child", "30000")) {
+            long childFence = Long.parseLong(child.awaitLine("HELD ", STARTUP).substring("HELD ".length()));
+            assertThat(catchThrowableOfType(() -> fixture.locks.tryAcquire(capture), LockUnavailableException.class))
+                    .as("a live holder on this host keeps its lock").isNotNull();
+
+            child.killHard();
+
+            // One attempt, no waiting: the 30 s lease of the dead child cannot be what frees the lock.
+            try (Lease lease = fixture.locks.tryAcquire(capture)) {
+                assertThat(lease.fence()).isEqualTo(childFence + 1);
+            }
+            assertThat(fixture.recording.ofType("lock:holder_dead")).singleElement().satisfies(message -> {
+                assertThat(message.get("holder")).isEqualTo("job:child");
+                assertThat(message.get("fence")).isEqualTo(childFence);
+                assertThat(message.text("reason").orElseThrow()).contains("process " + child.pid() + " on this host is gone");
+            });
+        }
+    }
+
+    @Test
+    void aLockWhoseHolderIdNowBelongsToANewerProcessIsTakenOverButALiveHolderIsNot() throws Exception {
+        LockRequest capture = LockRequest.of("camera:7/capture", "job:parent");
+        try (ChildJvm child = ChildJvm.start(LockWorkerMain.class, Map.of(),
+                "hold", fixture.databaseFile().toString(), "camera:7/capture", "job:child", "30000")) {
+            child.awaitLine("HELD ", STARTUP);
+            assertThat(fixture.locks.blockers(capture.name())).as("alive, and started when its lease says").hasSize(1);
+
+            // As if the holder had died and the OS had given its pid to the child since: the lease says it started
+            // an hour before the process that has that id now.
+            fixture.db.write(connection -> connection.createStatement()
+                    .executeUpdate("UPDATE lock_lease SET process_started_at = process_started_at - 3600000"));
+
+            assertThat(fixture.locks.blockers(capture.name())).as("a dead holder refuses nothing").isEmpty();
+            try (Lease lease = fixture.locks.tryAcquire(capture)) {
+                assertThat(lease.holder()).isEqualTo("job:parent");
+            }
+            assertThat(fixture.recording.ofType("lock:holder_dead")).singleElement()
+                    .satisfies(message -> assertThat(message.text("reason").orElseThrow())
+                            .contains("the id now belongs to a process started at"));
         }
     }
 

@@ -91,7 +91,9 @@ class CameraDiscoveryTest {
         try (CameraServices cameras = CameraServices.open(fixture.library());
                 CameraDiscovery discovery = CameraDiscovery.start(Set.of(LOOPBACK), fixture.log().log(),
                         found -> cameras.directory().discovered(found))) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> cameras.directory().find(agent.id()).isPresent());
+            // The camera's row is created (initialising) and then moved to discovered: wait for the second step.
+            await().atMost(Duration.ofSeconds(20)).until(() -> cameras.directory().find(agent.id())
+                    .filter(found -> found.state() != CameraState.INITIALISING).isPresent());
             CameraView view = cameras.directory().find(agent.id()).orElseThrow();
             assertThat(view.camera().name()).isEqualTo("Garden Pi");
             assertThat(view.state()).isEqualTo(CameraState.DISCOVERED);

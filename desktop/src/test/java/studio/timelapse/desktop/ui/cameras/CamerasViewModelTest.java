@@ -190,7 +190,11 @@ class CamerasViewModelTest {
         assertThat(cameras.demoCameraRunning()).isTrue();
         assertThat(cameras.cameras()).extracting(r -> r.nameProperty().get()).containsExactly("Demo camera");
         assertThat(row().pairedProperty().get()).isTrue();
-        assertThat(row().stateProperty().get()).isEqualTo(CameraState.CAPTURING);
+        // Capturing arrives through the camera's event stream, a moment after pairing.
+        await().atMost(WAIT).untilAsserted(() -> {
+            cameras.refresh();
+            assertThat(row().stateProperty().get()).isEqualTo(CameraState.CAPTURING);
+        });
         Frames frames = Frames.of(session.library());
         await().atMost(WAIT).until(() -> frames.count() >= 2);
         cameras.refresh();

@@ -1,0 +1,1 @@
+CREATE VIEW IF NOT EXISTS repeatable_view AS SELECT id FROM repeatable_base;

@@ -1,0 +1,1 @@
+CREATE TABLE repeatable_base (id INTEGER PRIMARY KEY);
