@@ -15,14 +15,23 @@ import javafx.stage.Stage;
  * line and exits. What JavaFX alone costs on this machine and display, run interleaved with the studio's launches by
  * {@code bench/run-studio-window.sh}.
  */
-public final class EmptyWindowLaunch extends Application {
+public final class EmptyWindowLaunch {
+    private EmptyWindowLaunch() {}
 
+    /** The main class must not be an {@link Application} itself: Java's launcher then insists on JavaFX modules. */
     public static void main(String[] args) {
-        launch(EmptyWindowLaunch.class, args);
+        Application.launch(Window.class, args);
     }
 
-    @Override
-    public void start(Stage stage) {
+    /** The window. */
+    public static final class Window extends Application {
+        @Override
+        public void start(Stage stage) {
+            show(stage);
+        }
+    }
+
+    private static void show(Stage stage) {
         Scene scene = new Scene(new StackPane(new Label("Timelapse Studio")), 1200, 780);
         stage.setScene(scene);
         stage.show();

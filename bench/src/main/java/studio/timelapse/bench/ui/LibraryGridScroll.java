@@ -42,20 +42,27 @@ import studio.timelapse.shared.home.DataHome;
  * <p>{@code java -cp bench/target/benchmarks.jar studio.timelapse.bench.ui.LibraryGridScroll LIBRARY [SECONDS]
  * [PX_PER_S]}
  */
-public final class LibraryGridScroll extends Application {
+public final class LibraryGridScroll {
     static final String SEQUENCE = "All cameras";
     private static final double FRAME_NANOS = 1e9 / 60;
 
     private StudioSession session;
     private StudioWindow window;
 
+    /** The main class must not be an {@link Application} itself: Java's launcher then insists on JavaFX modules. */
     public static void main(String[] args) {
-        launch(LibraryGridScroll.class, args);
+        Application.launch(Window.class, args);
     }
 
-    @Override
-    public void start(Stage stage) throws Exception {
-        List<String> args = getParameters().getRaw();
+    /** The benchmark as a JavaFX application. */
+    public static final class Window extends Application {
+        @Override
+        public void start(Stage stage) throws Exception {
+            new LibraryGridScroll().start(stage, getParameters().getRaw());
+        }
+    }
+
+    private void start(Stage stage, List<String> args) throws Exception {
         Path library = Path.of(args.get(0)).toAbsolutePath();
         double seconds = args.size() > 1 ? Double.parseDouble(args.get(1)) : 20;
         double pixelsPerSecond = args.size() > 2 ? Double.parseDouble(args.get(2)) : 2000;
