@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import studio.timelapse.desktop.cameras.CameraServices;
 import studio.timelapse.desktop.cameras.client.AgentClient;
-import studio.timelapse.desktop.cameras.client.StudioIdentity;
 import studio.timelapse.desktop.cameras.discovery.CameraDiscovery;
 import studio.timelapse.desktop.cameras.discovery.DiscoveredCamera;
 import studio.timelapse.desktop.core.StudioCore;
@@ -21,10 +20,8 @@ import studio.timelapse.desktop.ingest.IngestJob;
 import studio.timelapse.desktop.library.Library;
 import studio.timelapse.desktop.render.RenderJob;
 import studio.timelapse.desktop.sequences.SequenceCatalog;
-import studio.timelapse.desktop.sync.AgentCameraLinks;
 import studio.timelapse.desktop.sync.SyncJob;
 import studio.timelapse.desktop.sync.SyncScheduler;
-import studio.timelapse.desktop.sync.SyncSettings;
 import studio.timelapse.desktop.sync.SyncTrigger;
 import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.actionlog.RingBufferSink;
@@ -74,11 +71,8 @@ public final class StudioSession implements AutoCloseable {
             this.cameras = CameraServices.open(core.library(), builder.clientOptions);
             opened.add(cameras);
             this.sequences = new SequenceCatalog(core.library(), core.locks().asLockCheck("studio"));
-            // The runner knows every type; retrying a job submits it again by type. The core does not hand out its
-            // sync type, so an equal one (same name and parameters) stands in for it here.
-            SyncJob sync = new SyncJob(core.library(), new AgentCameraLinks(core.library(),
-                    StudioIdentity.loadOrCreate(core.library().folder(), log), log), builder.syncSettings);
-            for (JobType<?, ?> type : List.of(sync, core.ingestJob(), core.importJob(), core.renderJob())) {
+            // Retrying a job submits it again by its type: the core's own types.
+            for (JobType<?, ?> type : List.of(core.syncJob(), core.ingestJob(), core.importJob(), core.renderJob())) {
                 jobTypes.put(type.name(), type);
             }
         } catch (RuntimeException | IOException e) {
@@ -247,7 +241,6 @@ public final class StudioSession implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private StudioCore.Settings core = StudioCore.Settings.defaults();
         private UnaryOperator<AgentClient.Builder> clientOptions = options -> options;
-        private SyncSettings syncSettings = SyncSettings.defaults();
         private boolean discoverOnLan;
 
         private Builder(DataHome home) {
@@ -269,7 +262,6 @@ public final class StudioSession implements AutoCloseable {
         /** How the core runs: encoders, render tuning, sync settings, how often idle workers look for work. */
         public Builder core(StudioCore.Settings settings) {
             this.core = settings;
-            this.syncSettings = settings.sync();
             return this;
         }
 
