@@ -91,10 +91,16 @@ public final class Demo {
                 say("  library      " + libraryFolder + " (" + stored + " frames of the demo camera)");
                 say("  camera data  " + cameraHome);
                 say("  what happened, step by step: timelapse log " + demo.taskUuid());
-                say("Open the studio on this library with: ./timelapse studio");
+                say("Open the studio on this library with: " + launcher() + " studio");
                 return new Result(cameraId, captured, stored, video, libraryFolder, cameraHome, demo.taskUuid());
             }
         }
+    }
+
+    /** How the user runs us: an installed launcher (jpackage names its path in this property) or the checkout's script. */
+    private static String launcher() {
+        String installed = System.getProperty("jpackage.app-path");
+        return installed != null ? installed : "./timelapse";
     }
 
     /** Adds the camera by its address and pairs with the code its console shows, checking its fingerprint. */
