@@ -71,10 +71,16 @@ public class LibraryQueryBenchmark {
         return state.store.ofSequence(state.twoCameras, state.randomCursor(), PAGE).frames();
     }
 
-    /** How many frames a daytime sequence of a located camera has (a range count per day of the month). */
+    /** How many frames a daytime sequence of a located camera has (hourly counts and two partial hours a day). */
     @Benchmark
     public long countDefinedDaytimeBySun(LibraryState state) {
         return state.store.countInSequence(state.byTheSun);
+    }
+
+    /** How many frames a daytime sequence of a camera without location has (ingest's verdicts, counted by hour). */
+    @Benchmark
+    public long countDefinedDaytimeByExposure(LibraryState state) {
+        return state.store.countInSequence(state.byExposure);
     }
 
     @Benchmark

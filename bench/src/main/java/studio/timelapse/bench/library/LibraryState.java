@@ -2,6 +2,7 @@ package studio.timelapse.bench.library;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -30,6 +31,10 @@ public class LibraryState {
     @Param("")
     public String folder;
 
+    /** PRAGMA mmap_size for the benchmark's connection, in bytes (0: SQLite's default, reads through its cache). */
+    @Param("0")
+    public long mmapBytes;
+
     ActionLog log;
     Library library;
     Frames store;
@@ -47,6 +52,15 @@ public class LibraryState {
         log = ActionLog.builder("bench").build();
         library = SyntheticLibrary.ensure(where, frames, log, System.out::println);
         store = Frames.of(library);
+        if (mmapBytes > 0) {
+            // One thread reuses one pooled connection, so setting it once covers every query measured.
+            library.database().read(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA mmap_size=" + mmapBytes);
+                }
+                return null;
+            });
+        }
         Sequences sequences = Sequences.of(library);
         stream = sequences.streamOf(SyntheticLibrary.cameraId(1)).map(Sequence::id).orElseThrow();
         SyntheticLibrary.defineSequences(library);

@@ -56,7 +56,7 @@ public final class SyntheticLibrary {
     /** Cameras 0 and 1 merged, every 10th frame. */
     static final String TWO_CAMERAS = "Cameras 0 and 1, every 10th";
     private static final int BATCH = 1000;
-    private static final GeoPosition GENEVA = GeoPosition.of(46.2, 6.15);
+    static final GeoPosition GENEVA = GeoPosition.of(46.2, 6.15);
 
     private SyntheticLibrary() {}
 

@@ -2,7 +2,6 @@ package studio.timelapse.desktop.library;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import studio.timelapse.shared.astronomy.DayPhase;
 import studio.timelapse.shared.astronomy.GeoPosition;
 
@@ -27,6 +26,8 @@ public final class Daylight {
     public static final double DAY_MEAN_LUMA = 40.0;
     /** Middle grey in 8-bit sRGB: what an exposure meter aims for. */
     private static final double METERED_LUMA = 118.0;
+    /** {@value #DAY_SCENE_EV} EV as light: 2⁹. */
+    private static final double DAY_SCENE_LIGHT = 512.0;
 
     /** How a frame was judged. */
     public enum Verdict {
@@ -54,11 +55,22 @@ public final class Daylight {
         if (meanLuma.isEmpty()) {
             return Verdict.UNKNOWN;
         }
-        OptionalDouble ev100 = exposure.ev100();
-        if (ev100.isPresent()) {
-            double scene = ev100.getAsDouble() + Math.log(Math.max(meanLuma.get(), 0.5) / METERED_LUMA) / Math.log(2);
-            return scene >= DAY_SCENE_EV ? Verdict.DAY : Verdict.NIGHT;
+        return judgedNight(meanLuma.get(), exposure) ? Verdict.NIGHT : Verdict.DAY;
+    }
+
+    /**
+     * The rule without a location, on what ingest measured: what ingest stores as {@code frame.judged_night}. The
+     * scene's light is compared as a product rather than in logarithms, {@code N²/t · 100/ISO · luma/118 ≥ 2⁹}
+     * (the same as {@value #DAY_SCENE_EV} EV), so that SQL (the migration that filled the column for frames ingested
+     * before it existed) computes exactly the same doubles in the same order.
+     */
+    static boolean judgedNight(double meanLuma, Exposure exposure) {
+        if (exposure.ev100().isPresent()) {
+            double n = exposure.fNumber().getAsDouble();
+            double sceneLight = n * n / exposure.timeSeconds().getAsDouble() * 100.0 / exposure.iso().getAsInt()
+                    * Math.max(meanLuma, 0.5) / METERED_LUMA;
+            return sceneLight < DAY_SCENE_LIGHT;
         }
-        return meanLuma.get() >= DAY_MEAN_LUMA ? Verdict.DAY : Verdict.NIGHT;
+        return meanLuma < DAY_MEAN_LUMA;
     }
 }

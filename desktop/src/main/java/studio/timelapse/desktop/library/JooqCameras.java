@@ -3,6 +3,7 @@ package studio.timelapse.desktop.library;
 import static studio.timelapse.desktop.library.schema.Tables.CAMERA;
 import static studio.timelapse.desktop.library.schema.Tables.FRAME;
 import static studio.timelapse.desktop.library.schema.Tables.FRAME_COUNT;
+import static studio.timelapse.desktop.library.schema.Tables.FRAME_HOUR_COUNT;
 import static studio.timelapse.desktop.library.schema.Tables.SEQUENCE;
 import static studio.timelapse.desktop.library.schema.Tables.SYNC_CURSOR;
 
@@ -112,6 +113,8 @@ final class JooqCameras implements Cameras {
             }
             sql.deleteFrom(SYNC_CURSOR).where(SYNC_CURSOR.CAMERA_ID.eq(id)).execute();
             sql.deleteFrom(FRAME_COUNT).where(FRAME_COUNT.ORIGIN_SEQUENCE_ID.in(
+                    sql.select(SEQUENCE.ID).from(SEQUENCE).where(SEQUENCE.CAMERA_ID.eq(id)))).execute();
+            sql.deleteFrom(FRAME_HOUR_COUNT).where(FRAME_HOUR_COUNT.ORIGIN_SEQUENCE_ID.in(
                     sql.select(SEQUENCE.ID).from(SEQUENCE).where(SEQUENCE.CAMERA_ID.eq(id)))).execute();
             sql.deleteFrom(SEQUENCE).where(SEQUENCE.CAMERA_ID.eq(id)).execute();
             sql.deleteFrom(CAMERA).where(CAMERA.ID.eq(id)).execute();

@@ -221,7 +221,7 @@ final class JooqFrames implements Frames {
             if (sequence.definition().isEmpty()) {
                 return originCount(sql, sequenceId, true);
             }
-            return new SequenceResolver(sql, sequence.definition().get()).count();
+            return new SequenceResolver(sql, sequence.definition().get(), library::daylightAt).count();
         });
     }
 
@@ -235,7 +235,7 @@ final class JooqFrames implements Frames {
                         after.map(PageCursor::position), limit + 1);
                 return page(frames, limit);
             }
-            return new SequenceResolver(sql, sequence.definition().get()).page(after, limit);
+            return new SequenceResolver(sql, sequence.definition().get(), library::daylightAt).page(after, limit);
         });
     }
 
@@ -362,6 +362,7 @@ final class JooqFrames implements Frames {
                     .set(FRAME.HISTOGRAM, (byte[]) null).set(FRAME.EXPOSURE_TIME_S, (Double) null)
                     .set(FRAME.F_NUMBER, (Double) null).set(FRAME.ISO, (Integer) null)
                     .set(FRAME.WIDTH, (Integer) null).set(FRAME.HEIGHT, (Integer) null)
+                    .set(FRAME.JUDGED_NIGHT, (Integer) null)
                     .where(FRAME.ID.eq((Integer) null)));
             BatchBindStep thumbnails = sql.batch(sql.insertInto(FRAME_THUMBNAIL, FRAME_THUMBNAIL.FRAME_ID,
                             FRAME_THUMBNAIL.WIDTH, FRAME_THUMBNAIL.HEIGHT, FRAME_THUMBNAIL.JPEG)
@@ -378,7 +379,8 @@ final class JooqFrames implements Frames {
                         exposure.timeSeconds().isPresent() ? exposure.timeSeconds().getAsDouble() : null,
                         exposure.fNumber().isPresent() ? exposure.fNumber().getAsDouble() : null,
                         exposure.iso().isPresent() ? exposure.iso().getAsInt() : null,
-                        analysis.width(), analysis.height(), key(result.getKey()));
+                        analysis.width(), analysis.height(),
+                        Daylight.judgedNight(analysis.meanLuma(), exposure) ? 1 : 0, key(result.getKey()));
                 if (analysis.thumbnail().isPresent()) {
                     Thumbnail thumbnail = analysis.thumbnail().get();
                     thumbnails = thumbnails.bind(key(result.getKey()), thumbnail.width(), thumbnail.height(),

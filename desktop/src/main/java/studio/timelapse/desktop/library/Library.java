@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
@@ -17,6 +19,7 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConfiguration;
 import studio.timelapse.shared.actionlog.ActionLog;
+import studio.timelapse.shared.astronomy.GeoPosition;
 import studio.timelapse.shared.db.DatabaseException;
 import studio.timelapse.shared.db.SqlWork;
 import studio.timelapse.shared.db.SqliteDatabase;
@@ -44,6 +47,8 @@ public final class Library implements AutoCloseable {
     private final ActionLog log;
     private final Clock clock;
     private final FrameFiles files;
+    /** Each camera location's days of daylight, worked out once: counting a month of daylight needs 30 of them. */
+    private final Map<GeoPosition, DaylightIntervals> daylight = new ConcurrentHashMap<>();
     /** Sees the SQL of every statement, for tests that check query plans; null in normal use. */
     private volatile Consumer<String> statementObserver;
 
@@ -104,6 +109,11 @@ public final class Library implements AutoCloseable {
     /** Where frame files go inside this library, and how they are written. */
     public FrameFiles files() {
         return files;
+    }
+
+    /** The stretches of daylight at a place, remembered for the life of this library. */
+    DaylightIntervals daylightAt(GeoPosition position) {
+        return daylight.computeIfAbsent(position, DaylightIntervals::new);
     }
 
     /** A read transaction: one consistent snapshot. */

@@ -13,9 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.PriorityQueue;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -32,21 +31,29 @@ import studio.timelapse.shared.astronomy.TimeInterval;
  * read whole, by id.
  *
  * <p>For a camera whose location is known, "daytime only" is not a filter but a narrower scan: the source is read
- * from sunrise to sunset of each day ({@link DaylightIntervals}), so nights cost nothing — and its count is a sum of
- * index range counts, one per day.
+ * from sunrise to sunset of each day ({@link DaylightIntervals}, remembered by the library), so nights cost nothing.
+ * For a camera without one, it is ingest's verdict on each frame ({@code frame.judged_night}), a term of a partial
+ * index. Counts read the kept counts: per source, or per hour with the partial hours counted in an index
+ * ({@link HourCounts}).
  */
 final class SequenceResolver {
     private static final int MIN_BATCH = 64;
     private static final int MAX_BATCH = 4096;
+    /** What passing over candidates reads: index entries only. */
+    private static final List<Field<?>> COLUMNS = List.of(FRAME.ID, FRAME.CAPTURED_AT);
 
     private final DSLContext sql;
     private final SequenceDefinition definition;
     /** Each source sequence's camera location, for those that are streams of located cameras. */
     private final Map<Long, GeoPosition> locatedSources;
+    /** The library's remembered daylight of each place. */
+    private final Function<GeoPosition, DaylightIntervals> daylight;
 
-    SequenceResolver(DSLContext sql, SequenceDefinition definition) {
+    SequenceResolver(DSLContext sql, SequenceDefinition definition,
+            Function<GeoPosition, DaylightIntervals> daylight) {
         this.sql = sql;
         this.definition = definition;
+        this.daylight = daylight;
         this.locatedSources = definition.daytimeOnly() ? locatedSources(sql, definition.sources()) : Map.of();
     }
 
@@ -59,8 +66,8 @@ final class SequenceResolver {
                         row -> GeoPosition.of(row.value2(), row.value3())));
     }
 
-    /** A frame as the rules see it: where it stands, and (for the daylight rule without a location) what ingest found. */
-    private record Candidate(long id, Instant capturedAt, Optional<Double> meanLuma, Exposure exposure) {
+    /** A frame as the rules see it: where it stands. */
+    private record Candidate(long id, Instant capturedAt) {
         FramePosition position() {
             return new FramePosition(capturedAt, id);
         }
@@ -83,9 +90,6 @@ final class SequenceResolver {
             Candidate candidate = scan.next();
             if (scan.hasNext()) {
                 merge.add(scan);
-            }
-            if (!scan.kept(candidate)) {
-                continue;
             }
             if (seen % definition.every() == 0) {
                 selected.add(candidate);
@@ -111,22 +115,23 @@ final class SequenceResolver {
         return selected.stream().map(c -> byId.get(c.id())).toList();
     }
 
-    /** How many frames the sequence lists: index counts, except where daylight is judged frame by frame. */
+    /**
+     * How many frames the sequence lists, from the kept counts: a whole source from {@code frame_count}, ranges of it
+     * by whole hours from {@code frame_hour_count} and their edges by index range counts ({@link HourCounts}).
+     */
     long count() {
         long candidates = 0;
         for (long source : definition.sources()) {
             SourceScan scan = scan(source, Optional.empty(), MAX_BATCH);
-            if (!scan.judged) {
-                for (Optional<CaptureRange> range = scan.ranges.first(Optional.empty()); range.isPresent();
-                        range = scan.ranges.after(range.get())) {
-                    candidates += JooqFrames.countInOrigin(sql, source, range.get(), definition.includeRejected());
-                }
+            List<CaptureRange> ranges = new ArrayList<>();
+            for (Optional<CaptureRange> range = scan.ranges.first(Optional.empty()); range.isPresent();
+                    range = scan.ranges.after(range.get())) {
+                ranges.add(range.get());
+            }
+            if (!scan.judged && ranges.equals(List.of(CaptureRange.ALL))) {
+                candidates += JooqFrames.countInOrigin(sql, source, CaptureRange.ALL, definition.includeRejected());
             } else {
-                while (scan.hasNext()) {
-                    if (scan.kept(scan.next())) {
-                        candidates++;
-                    }
-                }
+                candidates += new HourCounts(sql, source, definition.includeRejected(), scan.judged).count(ranges);
             }
         }
         // The first candidate and every Nth after it.
@@ -137,8 +142,11 @@ final class SequenceResolver {
         Condition origin = FRAME.ORIGIN_SEQUENCE_ID.eq(JooqFrames.key(source));
         GeoPosition location = locatedSources.get(source);
         Ranges ranges = location == null ? new WholeRange()
-                : new DaylightRanges(new DaylightIntervals(location), capture(origin, true), capture(origin, false));
-        return new SourceScan(origin, ranges, start, batch, definition.daytimeOnly() && location == null);
+                : new DaylightRanges(daylight.apply(location), capture(origin, true), capture(origin, false));
+        boolean judged = definition.daytimeOnly() && location == null;
+        // Inlined: with "rejected = 0", the partial index of kept frames not judged night serves the scan.
+        Condition candidates = judged ? origin.and(FRAME.JUDGED_NIGHT.eq(DSL.inline(0))) : origin;
+        return new SourceScan(candidates, ranges, start, batch, judged);
     }
 
     /** The first or last capture time of a source (one seek in the index), or empty for a source without frames. */
@@ -230,7 +238,7 @@ final class SequenceResolver {
     private final class SourceScan {
         final Condition origin;
         final Ranges ranges;
-        /** Whether the daylight rule is judged frame by frame here (daytime only, no location). */
+        /** Whether the daylight rule is ingest's verdict on each frame here (daytime only, no location). */
         final boolean judged;
         private final int batch;
         private final Deque<Candidate> buffer = new ArrayDeque<>();
@@ -248,12 +256,7 @@ final class SequenceResolver {
 
         boolean hasNext() {
             while (buffer.isEmpty() && range.isPresent()) {
-                List<Field<?>> columns = new ArrayList<>(List.of(FRAME.ID, FRAME.CAPTURED_AT));
-                if (judged) {
-                    columns.addAll(List.of(FRAME.INGESTED_AT, FRAME.MEAN_LUMA, FRAME.EXPOSURE_TIME_S, FRAME.F_NUMBER,
-                            FRAME.ISO));
-                }
-                List<Candidate> fetched = JooqFrames.scanQuery(sql, columns, origin, range.get(),
+                List<Candidate> fetched = JooqFrames.scanQuery(sql, COLUMNS, origin, range.get(),
                         definition.includeRejected(), position, batch).fetch(this::candidate);
                 buffer.addAll(fetched);
                 if (!fetched.isEmpty()) {
@@ -267,23 +270,7 @@ final class SequenceResolver {
         }
 
         private Candidate candidate(Record row) {
-            Instant at = Instant.ofEpochMilli(row.get(FRAME.CAPTURED_AT));
-            if (!judged || row.get(FRAME.INGESTED_AT) == null) {
-                return new Candidate(row.get(FRAME.ID), at, Optional.empty(), Exposure.UNKNOWN);
-            }
-            Double time = row.get(FRAME.EXPOSURE_TIME_S);
-            Double fNumber = row.get(FRAME.F_NUMBER);
-            Integer iso = row.get(FRAME.ISO);
-            Exposure exposure = new Exposure(time == null ? OptionalDouble.empty() : OptionalDouble.of(time),
-                    fNumber == null ? OptionalDouble.empty() : OptionalDouble.of(fNumber),
-                    iso == null ? OptionalInt.empty() : OptionalInt.of(iso));
-            return new Candidate(row.get(FRAME.ID), at, Optional.ofNullable(row.get(FRAME.MEAN_LUMA)), exposure);
-        }
-
-        /** Whether the rules keep the candidate: the daylight rule, where it is judged frame by frame. */
-        boolean kept(Candidate candidate) {
-            return !judged || Daylight.judge(candidate.capturedAt(), Optional.empty(), candidate.meanLuma(),
-                    candidate.exposure()).kept();
+            return new Candidate(row.get(FRAME.ID), Instant.ofEpochMilli(row.get(FRAME.CAPTURED_AT)));
         }
 
         FramePosition head() {
