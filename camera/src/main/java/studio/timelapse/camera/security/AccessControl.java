@@ -43,11 +43,11 @@ public final class AccessControl {
     static final String REALM = "timelapse-camera";
     private static final String STUDIO_ATTRIBUTE = "timelapse.paired_studio";
 
-    private final AccessTokens tokens;
+    private final VerifiedTokens tokens;
     private final PairedStudios studios;
     private final ActionLog log;
 
-    AccessControl(AccessTokens tokens, PairedStudios studios, ActionLog log) {
+    AccessControl(VerifiedTokens tokens, PairedStudios studios, ActionLog log) {
         this.tokens = tokens;
         this.studios = studios;
         this.log = log;
@@ -98,7 +98,7 @@ public final class AccessControl {
         }
         String studioId;
         try {
-            studioId = tokens.verify(authorization.substring(7).strip());
+            studioId = tokens.studioOf(authorization.substring(7).strip());
         } catch (AccessTokens.RejectedException e) {
             throw e.rejection() == AccessTokens.Rejection.EXPIRED
                     ? invalidToken("auth.token_expired", "The access token expired",
@@ -106,6 +106,7 @@ public final class AccessControl {
                     : invalidToken("auth.token_invalid", "The access token is not valid: " + e.getMessage(),
                             "get a new one from POST /api/v1/token", "invalid_token");
         }
+        // On every request, also for a token verified before: unpairing revokes a studio's tokens at once.
         Optional<PairedStudio> studio = studios.find(studioId);
         if (studio.isEmpty()) {
             throw invalidToken("auth.studio_not_paired", "This studio is not paired with the camera (any more)",

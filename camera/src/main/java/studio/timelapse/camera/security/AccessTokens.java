@@ -50,6 +50,23 @@ public final class AccessTokens {
     /** A fresh token and when it expires. */
     public record Issued(String token, Instant expiresAt) {}
 
+    /**
+     * A token that verified: the studio it was issued to, and the instants between which it verifies — from its
+     * {@code nbf} (or {@code exp} minus the lifetime, if later) up to, not including, its {@code exp}.
+     */
+    public record Verified(String studioId, Instant validFrom, Instant validUntil) {
+        /** Whether the token would still verify at {@code now}, as far as time goes. */
+        public boolean validAt(Instant now) {
+            return !now.isBefore(validFrom) && now.isBefore(validUntil);
+        }
+    }
+
+    /** Checks a token completely: signature, issuer, audience, key id, type and times. */
+    @FunctionalInterface
+    interface Verifier {
+        Verified verify(String token) throws RejectedException;
+    }
+
     private final Clock clock;
     private final Duration lifetime;
     private final String issuer;
@@ -99,11 +116,11 @@ public final class AccessTokens {
     }
 
     /**
-     * Checks a token and returns the studio it was issued to.
+     * Checks a token and returns the studio it was issued to, with when it verifies.
      *
      * @throws RejectedException with why, for the 401 answer
      */
-    public String verify(String token) throws RejectedException {
+    public Verified verify(String token) throws RejectedException {
         DecodedJWT jwt;
         try {
             jwt = verifier.verify(token);
@@ -129,6 +146,10 @@ public final class AccessTokens {
                 || jwt.getExpiresAt().toInstant().isAfter(clock.instant().plus(lifetime))) {
             throw new RejectedException(Rejection.INVALID, "the access token lacks a time or lives too long");
         }
-        return jwt.getSubject();
+        Instant notBefore = jwt.getNotBefore().toInstant();
+        Instant expiresAt = jwt.getExpiresAt().toInstant();
+        Instant lifetimeStart = expiresAt.minus(lifetime);
+        return new Verified(jwt.getSubject(), notBefore.isAfter(lifetimeStart) ? notBefore : lifetimeStart,
+                expiresAt);
     }
 }

@@ -34,6 +34,9 @@ public final class AgentSecurity {
     private final PairedStudios studios;
     private final PairingService pairing;
     private final ProofChallenges challenges;
+    private final CipherOrder cipherOrder;
+    private final ActionLog log;
+    private final VerifiedTokens verifiedTokens;
     private final AccessControl accessControl;
     private final PairingEndpoints endpoints;
 
@@ -47,7 +50,10 @@ public final class AgentSecurity {
         this.pairing = new PairingService(builder.db, builder.log, builder.clock, windows);
         this.challenges = new ProofChallenges(builder.clock, builder.random);
         AccessTokens tokens = new AccessTokens(identity, builder.clock, builder.tokenLifetime);
-        this.accessControl = new AccessControl(tokens, studios, builder.log);
+        this.verifiedTokens = new VerifiedTokens(tokens::verify, builder.clock, builder.tokenCacheSize);
+        this.accessControl = new AccessControl(verifiedTokens, studios, builder.log);
+        this.cipherOrder = builder.cipherOrder;
+        this.log = builder.log;
         this.endpoints = new PairingEndpoints(pairing, studios, challenges, tokens, identity, builder.log);
     }
 
@@ -61,7 +67,8 @@ public final class AgentSecurity {
      * ones, and adds the pairing and token routes.
      */
     public void install(JavalinConfig config, String host, int port) {
-        AgentTls.addHttpsConnector(config, identity, host, port);
+        AgentTls.addHttpsConnector(config, identity, cipherOrder, host, port);
+        log.message("camera:tls:cipher_order", "first", cipherOrder.first().name(), "reason", cipherOrder.reason());
         config.routes.exception(HttpRefusal.class, (refusal, ctx) -> refusal.answer(ctx));
         accessControl.install(config);
         endpoints.install(config);
@@ -78,6 +85,16 @@ public final class AgentSecurity {
 
     public PairedStudios studios() {
         return studios;
+    }
+
+    /** The cipher family the agent's TLS offers first, and why. */
+    CipherOrder cipherOrder() {
+        return cipherOrder;
+    }
+
+    /** The tokens verified so far, remembered until they expire. */
+    VerifiedTokens verifiedTokens() {
+        return verifiedTokens;
     }
 
     /** Unpairs a studio from the camera's side (the console): its tokens fail from the next request on. */
@@ -97,6 +114,8 @@ public final class AgentSecurity {
         private String hostName = LocalProcess.hostName();
         private Duration tokenLifetime = AccessTokens.DEFAULT_LIFETIME;
         private Duration windowLength = PairingWindows.LONGEST;
+        private int tokenCacheSize = VerifiedTokens.DEFAULT_CAPACITY;
+        private CipherOrder cipherOrder;
 
         private Builder(Path identityFolder, SqliteDatabase db, ActionLog log) {
             this.identityFolder = Objects.requireNonNull(identityFolder, "identityFolder");
@@ -131,12 +150,27 @@ public final class AgentSecurity {
             return this;
         }
 
+        /** How many verified tokens are remembered (the least recently used are forgotten first). */
+        Builder tokenCacheSize(int tokenCacheSize) {
+            this.tokenCacheSize = tokenCacheSize;
+            return this;
+        }
+
+        /** Which cipher family TLS offers first; by default, what suits this JVM ({@link CipherOrder#forThisJvm}). */
+        Builder cipherOrder(CipherOrder cipherOrder) {
+            this.cipherOrder = cipherOrder;
+            return this;
+        }
+
         /**
          * Migrates the pairing tables and loads (or on the first start makes) the agent's identity.
          *
          * @throws IdentityUnreadableException if the identity folder exists but cannot be used
          */
         public AgentSecurity build() {
+            if (cipherOrder == null) {
+                cipherOrder = CipherOrder.forThisJvm();
+            }
             return new AgentSecurity(this);
         }
     }

@@ -1,7 +1,6 @@
 package studio.timelapse.camera.security;
 
 import io.javalin.config.JavalinConfig;
-import java.util.Comparator;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -16,23 +15,21 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * the certificate: studios reach a camera by whatever name or address the network gives it, and trust it by its
  * pinned fingerprint, not by a name.
  *
- * <p>The agent prefers ChaCha20-Poly1305 to AES-GCM: it runs with the C1 compiler only (to stay small), which has
- * none of the JVM's AES and GHASH intrinsics, so AES-GCM runs as plain Java — about 5 MB/s of one core on the
- * benchmark machine against 25 MB/s for ChaCha20-Poly1305 — and a Raspberry Pi 4 has no AES instructions at all.
- * Every client in use speaks it (the JDK since 12, curl, browsers); the others still get AES-GCM.
+ * <p>The agent's order of cipher suites wins over the client's ({@code setUseCipherSuitesOrder}), and it puts first
+ * whichever of AES-GCM and ChaCha20-Poly1305 its JVM runs faster ({@link CipherOrder}): ChaCha20-Poly1305 on a
+ * Raspberry Pi 4 (no AES instructions) and under the agent's usual C1-only JIT, AES-GCM with C2 on a CPU with AES
+ * instructions. Every client in use speaks both (the JDK since 12, curl, browsers).
  */
 final class AgentTls {
-    /** ChaCha20-Poly1305 suites first; the JDK's own order otherwise (the sort is stable). */
-    static final Comparator<String> CHACHA_FIRST = Comparator.comparing(suite -> !suite.contains("CHACHA20"));
-
     private AgentTls() {}
 
-    static void addHttpsConnector(JavalinConfig config, AgentIdentity identity, String host, int port) {
+    static void addHttpsConnector(JavalinConfig config, AgentIdentity identity, CipherOrder order, String host,
+            int port) {
         config.jetty.addConnector((server, httpConfiguration) -> {
             SslContextFactory.Server tls = new SslContextFactory.Server();
             tls.setSslContext(identity.sslContext());
             tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
-            tls.setCipherComparator(CHACHA_FIRST);
+            tls.setCipherComparator(order.comparator());
             tls.setUseCipherSuitesOrder(true);
             tls.setSniRequired(false);
             HttpConfiguration https = new HttpConfiguration(httpConfiguration);

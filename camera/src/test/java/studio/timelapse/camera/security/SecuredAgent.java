@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import studio.timelapse.camera.pairing.Opener;
 import studio.timelapse.shared.db.SqliteDatabase;
 import studio.timelapse.shared.testing.ManualClock;
@@ -25,12 +26,13 @@ final class SecuredAgent implements AutoCloseable, PairableAgent {
     final AgentSecurity security;
     final Javalin app;
 
-    private SecuredAgent(Path home, ManualClock clock, Consumer<JavalinConfig> moreRoutes) {
+    private SecuredAgent(Path home, ManualClock clock, Consumer<JavalinConfig> moreRoutes,
+            UnaryOperator<AgentSecurity.Builder> options) {
         this.clock = clock;
         this.recording = new RecordingLog(clock, clock);
         this.db = SqliteDatabase.open(home.resolve("agent.db"));
-        this.security = AgentSecurity.builder(home.resolve("identity"), db, recording.log())
-                .clock(clock).hostName("campi").build();
+        this.security = options.apply(AgentSecurity.builder(home.resolve("identity"), db, recording.log())
+                .clock(clock).hostName("campi")).build();
         Javalin created = Javalin.create(config -> {
             security.install(config, "127.0.0.1", 0);
             moreRoutes.accept(config);
@@ -57,7 +59,17 @@ final class SecuredAgent implements AutoCloseable, PairableAgent {
     }
 
     static SecuredAgent start(Path home, Consumer<JavalinConfig> moreRoutes) {
-        return new SecuredAgent(home, new ManualClock(Instant.parse("2025-03-01T10:00:00Z")), moreRoutes);
+        return start(home, moreRoutes, UnaryOperator.identity());
+    }
+
+    /** With {@code options} applied to the security's builder (a cipher order, a token cache size, …). */
+    static SecuredAgent startWith(Path home, UnaryOperator<AgentSecurity.Builder> options) {
+        return start(home, config -> { }, options);
+    }
+
+    private static SecuredAgent start(Path home, Consumer<JavalinConfig> moreRoutes,
+            UnaryOperator<AgentSecurity.Builder> options) {
+        return new SecuredAgent(home, new ManualClock(Instant.parse("2025-03-01T10:00:00Z")), moreRoutes, options);
     }
 
     @Override
