@@ -72,6 +72,12 @@ final class LibraryOption {
                 settings)));
     }
 
+    /** As {@link #openOrCreateCore}, working renders only (see {@link StudioCore#openForRenders}). */
+    OpenCore openOrCreateRenderCore(AppHome homes, StudioCore.Settings settings) {
+        return withCliLog(homes, log -> new OpenCore(log, StudioCore.openForRenders(folder(homes), log,
+                Clock.systemUTC(), settings)));
+    }
+
     /** Opens what {@code opening} opens with a log into the studio's log folder, closing the log if that fails. */
     private static <T> T withCliLog(AppHome homes, java.util.function.Function<ActionLog, T> opening) {
         ActionLog log = ActionLog.builder("cli").logDirectory(homes.studio().logs()).build();

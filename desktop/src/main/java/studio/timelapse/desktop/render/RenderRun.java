@@ -35,6 +35,8 @@ import studio.timelapse.desktop.render.pipeline.PipelineReport;
 import studio.timelapse.desktop.render.pipeline.PipelineSettings;
 import studio.timelapse.desktop.render.pipeline.RenderedFrame;
 import studio.timelapse.desktop.render.pipeline.SourceFrame;
+import studio.timelapse.desktop.render.pipeline.YuvFormat;
+import studio.timelapse.desktop.render.pipeline.YuvPlanes;
 import studio.timelapse.shared.actionlog.Action;
 import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.job.JobContext;
@@ -103,7 +105,8 @@ final class RenderRun {
         FrameSize size = pipeline.outputSize();
         EncoderSettings settings = EncoderSettings.of(size.width(), size.height(), frameRate())
                 .withQuality(request.quality())
-                .withKeyFrameInterval(perSegment);
+                .withKeyFrameInterval(perSegment)
+                .withThreads(tuning.encoderThreads(cores, segmentsAtOnce));
         pipeline.deflicker().ifPresent(deflicker -> action.log("studio:render:deflicker", Map.of(
                 "window", deflicker.settings().window(),
                 "before_step", DeflickerPlan.meanAbsoluteStep(deflicker.before()),
@@ -166,7 +169,7 @@ final class RenderRun {
             int from, int to, Path file) throws IOException, InterruptedException {
         Files.deleteIfExists(file); // a segment a killed run left half-written is encoded again
         Path partial = file.resolveSibling(file.getFileName() + ".partial.mp4");
-        try (FrameStream stream = pipeline.open(from, to)) {
+        try (FrameStream stream = pipeline.open(from, to, new YuvFormat(settings.colourSpace(), settings.range()))) {
             VideoEncoder encoder = null;
             long index = 0;
             try {
@@ -177,8 +180,7 @@ final class RenderRun {
                         if (encoder == null) {
                             encoder = choice.factory().open(settings, partial);
                         }
-                        encoder.encode(VideoFrame.ofIntRgb(index++, current.width(), current.height(),
-                                current.pixels()));
+                        encoder.encode(videoFrame(index++, current));
                     }
                 }
                 if (encoder != null) {
@@ -193,6 +195,15 @@ final class RenderRun {
             }
             return stream.report();
         }
+    }
+
+    /** The frame for the encoder: the pipeline's YUV planes as they are, or its RGB pixels for it to convert. */
+    private static VideoFrame videoFrame(long index, RenderedFrame frame) {
+        if (frame.isYuv()) {
+            YuvPlanes yuv = frame.yuv();
+            return VideoFrame.ofYuv420(index, frame.width(), frame.height(), yuv.y(), yuv.u(), yuv.v());
+        }
+        return VideoFrame.ofIntRgb(index, frame.width(), frame.height(), frame.pixels());
     }
 
     /**

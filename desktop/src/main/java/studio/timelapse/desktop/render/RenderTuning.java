@@ -52,6 +52,15 @@ public record RenderTuning(double segmentSeconds, int pipelineThreads, int segme
         return pipelineThreads > 0 ? pipelineThreads : Math.max(1, cores / segments);
     }
 
+    /**
+     * Threads of each segment's encoder when {@code segments} are encoded at once: its share of the cores, at least
+     * one. With segments already on every core, an encoder's own frame threads only add work (x264's default of 1.5
+     * per core, per encoder, measured 12 % more CPU for the same SSIM and size: docs/benchmarks.md, "Render").
+     */
+    int encoderThreads(int cores, int segments) {
+        return Math.max(1, cores / segments);
+    }
+
     /** Frames per segment at {@code framesPerSecond}: at least one. */
     int framesPerSegment(double framesPerSecond) {
         return (int) Math.max(1, Math.round(segmentSeconds * framesPerSecond));

@@ -1,6 +1,7 @@
 package studio.timelapse.desktop.render.pipeline;
 
 import java.util.ArrayDeque;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -11,24 +12,24 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class FrameBuffers {
     private final int capacity;
-    private final int pixels;
+    private final Supplier<FrameBuffer> allocate;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition returned = lock.newCondition();
-    private final ArrayDeque<int[]> free = new ArrayDeque<>();
+    private final ArrayDeque<FrameBuffer> free = new ArrayDeque<>();
     private int live;
     private int peak;
     private int allocated;
 
-    FrameBuffers(int capacity, int pixels) {
+    FrameBuffers(int capacity, Supplier<FrameBuffer> allocate) {
         if (capacity < 1) {
             throw new IllegalArgumentException("a stream needs at least one frame buffer, not " + capacity);
         }
         this.capacity = capacity;
-        this.pixels = pixels;
+        this.allocate = allocate;
     }
 
-    /** A buffer of {@code pixels} ints (contents undefined), waiting while {@code capacity} are out. */
-    int[] take() throws InterruptedException {
+    /** A buffer (contents undefined), waiting while {@code capacity} are out. */
+    FrameBuffer take() throws InterruptedException {
         lock.lockInterruptibly();
         try {
             while (live >= capacity) {
@@ -36,10 +37,10 @@ final class FrameBuffers {
             }
             live++;
             peak = Math.max(peak, live);
-            int[] buffer = free.pollFirst();
+            FrameBuffer buffer = free.pollFirst();
             if (buffer == null) {
                 allocated++;
-                buffer = new int[pixels];
+                buffer = allocate.get();
             }
             return buffer;
         } finally {
@@ -47,7 +48,7 @@ final class FrameBuffers {
         }
     }
 
-    void give(int[] buffer) {
+    void give(FrameBuffer buffer) {
         lock.lock();
         try {
             if (live <= 0) {

@@ -147,11 +147,33 @@ public final class FramePipeline {
      * frame blending reads the neighbours outside the range too.
      */
     public FrameStream open(int from, int to) {
+        requireRange(from, to);
+        return new FrameStream(this, from, to, Optional.empty());
+    }
+
+    private void requireRange(int from, int to) {
         if (from < 0 || to > frames.size() || from > to) {
             throw new IllegalArgumentException("positions " + from + " to " + to + " are not within the render's "
                     + frames.size() + " frames");
         }
-        return new FrameStream(this, from, to);
+    }
+
+    /**
+     * Streams the frames at positions {@code [from, to)} as {@link YuvPlanes} in {@code format} if the look allows
+     * ({@link #deliversYuv()}), else as RGB pixels: an encoder's frames, converted from the JPEG's YCbCr once.
+     */
+    public FrameStream open(int from, int to, YuvFormat format) {
+        Objects.requireNonNull(format, "format");
+        requireRange(from, to);
+        return new FrameStream(this, from, to, deliversYuv() ? Optional.of(format) : Optional.empty());
+    }
+
+    /**
+     * Whether {@link #open(int, int, YuvFormat)} delivers YUV planes: when the look needs no RGB pixels (no overlays
+     * to paint, no frames to blend). Deflicker and keyframed crop, pan and zoom work on the planes as they are.
+     */
+    public boolean deliversYuv() {
+        return look.overlays().isEmpty() && look.blendFrames() <= 1;
     }
 
     public FrameSize outputSize() {
@@ -207,10 +229,10 @@ public final class FramePipeline {
     }
 
     /** A renderer for one worker thread, with its own decoders and buffers. */
-    FrameRenderer newRenderer() {
+    FrameRenderer newRenderer(Optional<YuvFormat> yuv) {
         boolean reduce = settings.fastDecode() || decoders.reducesByFiltering();
         return new FrameRenderer(decoders.factory().get(), decoders.fallback().orElse(null), outputSize,
-                settings.framing(), look.viewport(), frames.size(), reduce);
+                settings.framing(), look.viewport(), frames.size(), reduce, yuv);
     }
 
     @Override

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
+import studio.timelapse.desktop.render.encode.RgbToYuv420;
+import studio.timelapse.desktop.render.encode.VideoFrame;
 import studio.timelapse.desktop.render.look.Region;
 import studio.timelapse.desktop.render.look.ViewportPath;
 
 /**
  * Makes one output frame from one JPEG on one worker thread: decode (at a reduced size where that is allowed and
- * enough), scale the placed region of each plane straight to the output size, convert to RGB with the deflicker gain,
- * and measure the result's mean luma. Owns its decoders and buffers and reuses them from frame to frame.
+ * enough), scale the placed region of each plane straight to the output size, convert to RGB with the deflicker gain
+ * (or, for an encoder that takes YUV 4:2:0, straight to its YUV with {@link YcbcrToYuv420}), and measure the result's
+ * mean luma. Owns its decoders and buffers and reuses them from frame to frame.
  */
 final class FrameRenderer implements AutoCloseable {
     private final JpegDecoder decoder;
@@ -22,7 +25,10 @@ final class FrameRenderer implements AutoCloseable {
     private final boolean reducedDecode;
     private final PlaneScaler scaler = new PlaneScaler();
     private final RgbConverter converter = new RgbConverter();
+    private final Optional<YcbcrToYuv420> toYuv;
+    private final Optional<RgbToYuv420> rgbToYuv;
     private final byte[][] planes;
+    private int[] rgbScratch;
     private JpegDecoder fallback;
     private int[] lastSourceSize;
     private Placement lastPlacement;
@@ -31,9 +37,10 @@ final class FrameRenderer implements AutoCloseable {
      * @param fallbackFactory a decoder for files the main one cannot lay out (null if there is none)
      * @param frames the render's length, for the viewport's timeline
      * @param reducedDecode whether a file may be decoded at 1/2, 1/4 or 1/8 size when that still covers the output
+     * @param yuv the format of {@link #renderYuv}, if this renderer makes YUV frames
      */
     FrameRenderer(JpegDecoder decoder, Supplier<JpegDecoder> fallbackFactory, FrameSize output, Framing framing,
-            Optional<ViewportPath> viewport, int frames, boolean reducedDecode) {
+            Optional<ViewportPath> viewport, int frames, boolean reducedDecode, Optional<YuvFormat> yuv) {
         this.decoder = decoder;
         this.fallbackFactory = fallbackFactory;
         this.output = output;
@@ -42,6 +49,14 @@ final class FrameRenderer implements AutoCloseable {
         this.frames = frames;
         this.reducedDecode = reducedDecode;
         this.planes = new byte[3][output.pixels()];
+        this.toYuv = yuv.map(format -> new YcbcrToYuv420(format.space(), format.range()));
+        this.rgbToYuv = yuv.map(format -> new RgbToYuv420(format.space(), format.range()));
+    }
+
+    /** An RGB renderer. */
+    FrameRenderer(JpegDecoder decoder, Supplier<JpegDecoder> fallbackFactory, FrameSize output, Framing framing,
+            Optional<ViewportPath> viewport, int frames, boolean reducedDecode) {
+        this(decoder, fallbackFactory, output, framing, viewport, frames, reducedDecode, Optional.empty());
     }
 
     /**
@@ -51,15 +66,69 @@ final class FrameRenderer implements AutoCloseable {
     double render(SourceFrame source, int position, double gain, int[] into)
             throws IOException, UndecodableFrameException {
         DecodedImage image = decode(source, position);
-        int sourceWidth = image.width() * image.reduction();
-        int sourceHeight = image.height() * image.reduction();
-        lastSourceSize = new int[] {sourceWidth, sourceHeight};
-        Placement placement = Placement.of(image.width(), image.height(), output, framing, viewport, position, frames);
-        // Subsampled chroma is scaled to half the output's size: the encoder keeps only that much (4:2:0) anyway, and it
-        // halves the scaler's work on those planes.
-        lastPlacement = placement;
-        boolean halfChroma = image.planes().size() == 3 && (image.planes().get(1).width() < image.width()
-                || image.planes().get(1).height() < image.height());
+        return toRgb(image, place(image, position), gain, into);
+    }
+
+    /**
+     * Renders {@code source}, the frame at {@code position}, into {@code into} in this renderer's YUV format, and
+     * returns its mean luma. A JPEG's YCbCr or grey planes go straight to YUV; any other layout (a fallback decoder's
+     * interleaved RGB) through RGB.
+     */
+    double renderYuv(SourceFrame source, int position, double gain, YuvPlanes into)
+            throws IOException, UndecodableFrameException {
+        YcbcrToYuv420 converter = toYuv.orElseThrow(() -> new IllegalStateException("this renderer makes RGB frames"));
+        DecodedImage image = decode(source, position);
+        Placement placement = place(image, position);
+        boolean planar = image.planes().stream().allMatch(plane -> plane.channels() == 1);
+        boolean direct = planar && switch (image.colour()) {
+            case YCBCR_FULL, YCBCR_LIMITED, GRAY -> true;
+            case RGB, BGR -> false;
+        };
+        if (!direct) {
+            if (rgbScratch == null) {
+                rgbScratch = new int[output.pixels()];
+            }
+            double luma = toRgb(image, placement, gain, rgbScratch);
+            rgbToYuv.orElseThrow().convert(VideoFrame.ofIntRgb(0, output.width(), output.height(), rgbScratch),
+                    into.y(), into.u(), into.v());
+            return luma;
+        }
+        scalePlanes(image, placement, true);
+        if (!placement.fillsFrame(output)) {
+            // Black bars: the converter's black, so that they match the picture's black exactly.
+            Arrays.fill(into.y(), converter.black()[0]);
+            Arrays.fill(into.u(), converter.black()[1]);
+            Arrays.fill(into.v(), converter.black()[2]);
+        }
+        return converter.convert(planes, image.colour(), gain, into, output.width(), placement.x(), placement.y(),
+                placement.width(), placement.height());
+    }
+
+    private Placement place(DecodedImage image, int position) {
+        lastSourceSize = new int[] {image.width() * image.reduction(), image.height() * image.reduction()};
+        lastPlacement = Placement.of(image.width(), image.height(), output, framing, viewport, position, frames);
+        return lastPlacement;
+    }
+
+    private double toRgb(DecodedImage image, Placement placement, double gain, int[] into) {
+        boolean halfChroma = scalePlanes(image, placement, false);
+        if (!placement.fillsFrame(output)) {
+            Arrays.fill(into, 0, output.pixels(), 0);
+        }
+        converter.convert(planes, image.colour(), halfChroma, gain, into, output.width(), placement.x(), placement.y(),
+                placement.width(), placement.height());
+        return RgbConverter.meanLuma(into, output.width(), placement.x(), placement.y(), placement.width(),
+                placement.height());
+    }
+
+    /**
+     * Scales the placed region of each plane into {@link #planes}; returns whether chroma went to half size. Subsampled
+     * chroma is scaled to half the output's size: the encoder keeps only that much (4:2:0) anyway, and it halves the
+     * scaler's work on those planes. For YUV output ({@code alwaysHalfChroma}) every chroma plane goes to half size.
+     */
+    private boolean scalePlanes(DecodedImage image, Placement placement, boolean alwaysHalfChroma) {
+        boolean halfChroma = image.planes().size() == 3 && (alwaysHalfChroma
+                || image.planes().get(1).width() < image.width() || image.planes().get(1).height() < image.height());
         Region region = placement.source();
         int plane = 0;
         for (SamplePlane samples : image.planes()) {
@@ -73,13 +142,7 @@ final class FrameRenderer implements AutoCloseable {
                     placement.height() / half);
             plane += samples.channels();
         }
-        if (!placement.fillsFrame(output)) {
-            Arrays.fill(into, 0, output.pixels(), 0);
-        }
-        converter.convert(planes, image.colour(), halfChroma, gain, into, output.width(), placement.x(), placement.y(),
-                placement.width(), placement.height());
-        return RgbConverter.meanLuma(into, output.width(), placement.x(), placement.y(), placement.width(),
-                placement.height());
+        return halfChroma;
     }
 
     /** Where the last frame's picture went in the output. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +36,7 @@ public final class FrameStream implements AutoCloseable {
     private final int decodeTo;
     private final FrameSize size;
     private final FrameBuffers buffers;
+    private final Optional<YuvFormat> yuv;
     private final Outcome[] outcomes;
     private final AtomicInteger nextClaim;
     private final Object monitor = new Object();
@@ -42,7 +44,7 @@ public final class FrameStream implements AutoCloseable {
     private final Action action;
     private final FrameBlender blender;
     private final ArrayDeque<Rendered> blending = new ArrayDeque<>();
-    private final ArrayDeque<int[]> spares = new ArrayDeque<>();
+    private final ArrayDeque<FrameBuffer> spares = new ArrayDeque<>();
     private final List<Integer> delivered = new ArrayList<>();
     private final List<SkippedFrame> skipped = new ArrayList<>();
     private volatile boolean closing;
@@ -50,8 +52,10 @@ public final class FrameStream implements AutoCloseable {
     private int nextDelivery;
     private boolean inputEnded;
 
-    FrameStream(FramePipeline pipeline, int from, int to) {
+    // yuv: the format to deliver planes in (the pipeline has checked that the look allows it), or empty for RGB.
+    FrameStream(FramePipeline pipeline, int from, int to, Optional<YuvFormat> yuv) {
         this.pipeline = pipeline;
+        this.yuv = yuv;
         this.from = from;
         this.to = to;
         this.size = pipeline.outputSize();
@@ -66,10 +70,12 @@ public final class FrameStream implements AutoCloseable {
         this.outcomes = new Outcome[decodeTo - decodeFrom];
         PipelineSettings settings = pipeline.settings();
         // The blender holds up to its window of buffers waiting for their blended frame: give the workers as many more.
-        this.buffers = new FrameBuffers(settings.framesInFlight() + (blend > 1 ? blend : 0), size.pixels());
+        this.buffers = new FrameBuffers(settings.framesInFlight() + (blend > 1 ? blend : 0),
+                yuv.isPresent() ? () -> FrameBuffer.yuv(size) : () -> FrameBuffer.rgb(size));
         this.action = pipeline.log().start("studio:render:frames", "from", from, "to", to, "width", size.width(),
                 "height", size.height(), "decoder", pipeline.decoderName(), "threads", settings.threads(),
-                "frames_in_flight", settings.framesInFlight(), "blend", blend);
+                "frames_in_flight", settings.framesInFlight(), "blend", blend, "delivers", yuv.isPresent() ? "yuv420"
+                : "rgb");
         int threads = Math.max(1, Math.min(settings.threads(), decodeTo - decodeFrom));
         this.workers = WorkerThreads.start("render-frames", threads);
         for (int t = 0; t < threads; t++) {
@@ -116,11 +122,11 @@ public final class FrameStream implements AutoCloseable {
             }
             Rendered rendered = (Rendered) outcome;
             if (blender == null) {
-                return deliver(rendered, rendered.pixels());
+                return deliver(rendered, rendered.buffer());
             }
-            blender.add(rendered.pixels(), position);
+            blender.add(rendered.buffer().rgb(), position);
             blending.addLast(rendered);
-            spares.addLast(rendered.pixels());
+            spares.addLast(rendered.buffer());
         }
     }
 
@@ -149,24 +155,27 @@ public final class FrameStream implements AutoCloseable {
     /** The next blended frame, or null if it falls outside the range (a neighbour read only for blending). */
     private RenderedFrame blendNext() {
         Rendered rendered = blending.removeFirst();
-        int[] pixels = spares.removeFirst();
+        FrameBuffer buffer = spares.removeFirst();
+        int[] pixels = buffer.rgb();
         blender.blendNext(pixels);
         if (rendered.position() < from || rendered.position() >= to) {
-            buffers.give(pixels);
+            buffers.give(buffer);
             return null;
         }
         double luma = RgbConverter.meanLuma(pixels, size.width(), rendered.x(), rendered.y(), rendered.width(),
                 rendered.height());
-        return deliver(new Rendered(rendered.position(), pixels, luma, rendered.x(), rendered.y(), rendered.width(),
-                rendered.height()), pixels);
+        return deliver(new Rendered(rendered.position(), buffer, luma, rendered.x(), rendered.y(), rendered.width(),
+                rendered.height()), buffer);
     }
 
-    private RenderedFrame deliver(Rendered rendered, int[] pixels) {
+    private RenderedFrame deliver(Rendered rendered, FrameBuffer buffer) {
         SourceFrame source = pipeline.sources().get(rendered.position());
-        pipeline.overlays().paint(pixels, size.width(), size.height(), new FrameMoment(rendered.position(),
-                pipeline.frames(), pipeline.settings().framesPerSecond(), source.capturedAt()));
+        if (!buffer.isYuv()) { // a YUV stream's look has no overlays
+            pipeline.overlays().paint(buffer.rgb(), size.width(), size.height(), new FrameMoment(rendered.position(),
+                    pipeline.frames(), pipeline.settings().framesPerSecond(), source.capturedAt()));
+        }
         delivered.add(rendered.position());
-        return new RenderedFrame(rendered.position(), source, size.width(), size.height(), pixels, rendered.luma(),
+        return new RenderedFrame(rendered.position(), source, size.width(), size.height(), buffer, rendered.luma(),
                 buffers::give);
     }
 
@@ -188,9 +197,9 @@ public final class FrameStream implements AutoCloseable {
 
     /** A worker: take a buffer, claim the next position, render it into the buffer, publish; until none is left. */
     private void work() {
-        try (FrameRenderer renderer = pipeline.newRenderer()) {
+        try (FrameRenderer renderer = pipeline.newRenderer(yuv)) {
             while (!closing && !pipeline.stop().stopped()) {
-                int[] buffer = buffers.take();
+                FrameBuffer buffer = buffers.take();
                 int position = nextClaim.getAndIncrement();
                 if (position >= decodeTo || closing) {
                     buffers.give(buffer);
@@ -210,10 +219,12 @@ public final class FrameStream implements AutoCloseable {
         }
     }
 
-    private Outcome render(FrameRenderer renderer, int position, int[] buffer) {
+    private Outcome render(FrameRenderer renderer, int position, FrameBuffer buffer) {
         SourceFrame source = pipeline.sources().get(position);
         try {
-            double luma = renderer.render(source, position, pipeline.gain(position), buffer);
+            double gain = pipeline.gain(position);
+            double luma = buffer.isYuv() ? renderer.renderYuv(source, position, gain, buffer.yuv())
+                    : renderer.render(source, position, gain, buffer.rgb());
             Placement placement = renderer.lastPlacement();
             return new Rendered(position, buffer, luma, placement.x(), placement.y(), placement.width(),
                     placement.height());
@@ -298,7 +309,7 @@ public final class FrameStream implements AutoCloseable {
     private sealed interface Outcome permits Rendered, Skipped {}
 
     /** A rendered frame and the rectangle its picture fills (the rest is bars). */
-    private record Rendered(int position, int[] pixels, double luma, int x, int y, int width, int height)
+    private record Rendered(int position, FrameBuffer buffer, double luma, int x, int y, int width, int height)
             implements Outcome {}
 
     private record Skipped(String reason) implements Outcome {}

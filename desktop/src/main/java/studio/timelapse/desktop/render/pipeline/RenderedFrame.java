@@ -4,28 +4,30 @@ import java.util.function.Consumer;
 
 /**
  * One finished output frame, handed to the consumer in order: {@code 0xRRGGBB} pixels, rows top to bottom, stride =
- * width. The pixels belong to the pipeline's bounded pool: {@link #close()} the frame once it is encoded, and do not
- * keep the array.
+ * width; or, from a stream opened with a {@link YuvFormat} whose look needs no RGB, {@link YuvPlanes} in that format
+ * ({@link #isYuv()}). The memory belongs to the pipeline's bounded pool: {@link #close()} the frame once it is
+ * encoded, and do not keep the arrays.
  *
- * <p>For an encoder: {@code VideoFrame.ofIntRgb(outputIndex, frame.width(), frame.height(), frame.pixels())}.
+ * <p>For an encoder: {@code VideoFrame.ofIntRgb(outputIndex, frame.width(), frame.height(), frame.pixels())}, or
+ * {@code VideoFrame.ofYuv420(outputIndex, frame.width(), frame.height(), yuv.y(), yuv.u(), yuv.v())}.
  */
 public final class RenderedFrame implements AutoCloseable {
     private final int position;
     private final SourceFrame source;
     private final int width;
     private final int height;
-    private final int[] pixels;
+    private final FrameBuffer buffer;
     private final double meanLuma;
-    private final Consumer<int[]> release;
+    private final Consumer<FrameBuffer> release;
     private boolean closed;
 
-    RenderedFrame(int position, SourceFrame source, int width, int height, int[] pixels, double meanLuma,
-            Consumer<int[]> release) {
+    RenderedFrame(int position, SourceFrame source, int width, int height, FrameBuffer buffer, double meanLuma,
+            Consumer<FrameBuffer> release) {
         this.position = position;
         this.source = source;
         this.width = width;
         this.height = height;
-        this.pixels = pixels;
+        this.buffer = buffer;
         this.meanLuma = meanLuma;
         this.release = release;
     }
@@ -47,12 +49,27 @@ public final class RenderedFrame implements AutoCloseable {
         return height;
     }
 
-    /** The pixels, {@code 0xRRGGBB}; valid until {@link #close()}. */
+    /** The pixels, {@code 0xRRGGBB}, of a frame that is not {@link #isYuv()}; valid until {@link #close()}. */
     public int[] pixels() {
+        requireOpen();
+        return buffer.rgb();
+    }
+
+    /** Whether the frame holds {@link #yuv()} planes rather than RGB {@link #pixels()}. */
+    public boolean isYuv() {
+        return buffer.isYuv();
+    }
+
+    /** The planes of a frame that {@link #isYuv()}; valid until {@link #close()}. */
+    public YuvPlanes yuv() {
+        requireOpen();
+        return buffer.yuv();
+    }
+
+    private void requireOpen() {
         if (closed) {
             throw new IllegalStateException("frame " + position + " is closed; its pixels belong to another frame now");
         }
-        return pixels;
     }
 
     /** The mean BT.601 luma (0–255) of the picture as rendered (without bars, before overlays). */
@@ -65,7 +82,7 @@ public final class RenderedFrame implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            release.accept(pixels);
+            release.accept(buffer);
         }
     }
 
