@@ -16,7 +16,12 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.util.Callback;
+import org.controlsfx.control.GridCell;
+import org.controlsfx.control.GridView;
 import studio.timelapse.desktop.library.Sequence;
 import studio.timelapse.desktop.library.SequenceDefinition;
 import studio.timelapse.desktop.library.Sequences;
@@ -101,6 +106,7 @@ public final class LibraryGridScroll {
         session.sequences().define(SEQUENCE, SequenceDefinition.of(streams), "benchmark");
     }
 
+    @SuppressWarnings("unchecked")
     private void run(double seconds, double pixelsPerSecond) throws Exception {
         await("the sequence is listed", () -> onFx(() -> window.library().sequences().stream()
                 .anyMatch(item -> item.name().equals(SEQUENCE))), Duration.ofMinutes(2));
@@ -111,29 +117,62 @@ public final class LibraryGridScroll {
             return all.frames();
         });
         long loadStarted = System.nanoTime();
+        GridView<Integer> grid = onFx(() -> (GridView<Integer>) window.scene().lookup("#frame-grid"));
+        await("the grid shows its first thumbnail", () -> onFx(() -> grid.getItems().size() > 0
+                && grid.lookupAll(".grid-cell .image-view").stream()
+                        .anyMatch(node -> node instanceof ImageView view && view.getImage() != null)),
+                Duration.ofMinutes(5));
+        double usable = (System.nanoTime() - loadStarted) / 1e9;
+        int gridItems = onFx(() -> grid.getItems().size());
         await("every frame is in the grid", () -> onFx(() -> window.library().frameCountProperty().get() >= frames
                 && !window.library().loadingFramesProperty().get()), Duration.ofMinutes(5));
-        System.out.printf(Locale.ROOT, "sequence of %,d frames listed in the grid in %.1f s%n", frames,
+        System.out.printf(Locale.ROOT, "sequence of %,d frames: the grid showed its first thumbnail after %.1f s"
+                + " (with %,d items), every frame listed after %.1f s%n", frames, usable, gridItems,
                 (System.nanoTime() - loadStarted) / 1e9);
         VirtualFlow<?> flow = onFx(() -> {
             Node found = window.scene().lookup("#frame-grid .virtual-flow");
             return (VirtualFlow<?>) found;
         });
         System.out.println("rendering: " + com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName());
+        Callback<GridView<Integer>, GridCell<Integer>> thumbnails = onFx(grid::getCellFactory);
+        Callback<GridView<Integer>, GridCell<Integer>> empty = g -> new EmptyCell();
         // Warm up: the JIT, the cells, the thumbnail cache.
         scroll(flow, 5, pixelsPerSecond, false);
-        onFx(() -> {
-            flow.setPosition(0);
-            return null;
-        });
-        Result steady = scroll(flow, seconds, pixelsPerSecond, false);
-        System.out.println(steady.describe(String.format(Locale.ROOT, "steady scroll at %,.0f px/s", pixelsPerSecond)));
-        onFx(() -> {
-            flow.setPosition(0);
-            return null;
-        });
-        Result sweep = scroll(flow, seconds, 0, true);
-        System.out.println(sweep.describe(String.format(Locale.ROOT, "sweep through all %,d frames", frames)));
+        String steadyName = String.format(Locale.ROOT, "steady scroll at %,.0f px/s", pixelsPerSecond);
+        String sweepName = String.format(Locale.ROOT, "sweep through all %,d frames", frames);
+        // The floor first, then with thumbnails, for each kind of scroll: the same window, cells and rows.
+        for (boolean sweep : new boolean[] {false, true}) {
+            for (boolean withThumbnails : new boolean[] {false, true}) {
+                onFx(() -> {
+                    grid.setCellFactory(withThumbnails ? thumbnails : empty);
+                    flow.setPosition(0);
+                    return null;
+                });
+                Result result = scroll(flow, seconds, sweep ? 0 : pixelsPerSecond, sweep);
+                System.out.println(result.describe((sweep ? sweepName : steadyName)
+                        + (withThumbnails ? ", thumbnails" : ", floor (empty cells)")));
+            }
+        }
+    }
+
+    /**
+     * The floor: a cell of the same size and background as a thumbnail's, with nothing in it — what drawing the
+     * grid itself costs at this window size, without thumbnails to fetch, decode and draw.
+     */
+    private static final class EmptyCell extends GridCell<Integer> {
+        private final StackPane box = new StackPane();
+
+        EmptyCell() {
+            box.setStyle("-fx-background-color: -color-bg-inset;");
+            box.setPrefSize(160, 90);
+            setGraphic(box);
+        }
+
+        @Override
+        protected void updateItem(Integer index, boolean empty) {
+            super.updateItem(index, empty);
+            box.setVisible(!empty && index != null);
+        }
     }
 
     /** Scrolls for {@code seconds}: by {@code pixelsPerSecond}, or (sweep) from the top to the bottom of the grid. */
