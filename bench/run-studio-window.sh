@@ -11,7 +11,9 @@
 # in $TMPDIR/timelapse-bench-library-FRAMES and reused. Measuring holds /tmp/bench.lock (one benchmark at a time on
 # the machine); building does not. Output: bench/results/studio-window-<UTC time>/ (machine.txt with the load before
 # and after). See docs/benchmarks.md ("Studio window").
-# Usage: bench/run-studio-window.sh       RUNS (default 5), FRAMES (default 100000), SCROLL_S (20), SCROLL_PX_S (2000)
+# Usage: bench/run-studio-window.sh       RUNS (default 5), FRAMES (default 100000), SCROLL_S (20), SCROLL_PX_S (2000),
+#        PARTS ("launch scroll": either or both), SCROLL_JAVA_OPTS (extra JVM options for the scroll, e.g. a JFR
+#        recording: -XX:StartFlightRecording=filename=scroll.jfr,settings=profile)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -28,6 +30,7 @@ runs="${RUNS:-5}"
 frames="${FRAMES:-100000}"
 scroll_s="${SCROLL_S:-20}"
 scroll_px_s="${SCROLL_PX_S:-2000}"
+parts="${PARTS:-launch scroll}"
 library="${TMPDIR:-/tmp}/timelapse-bench-library-$frames"
 
 nice -n 15 ./mvnw -B -q -o -pl desktop,camera,bench -am package -DskipTests
@@ -84,8 +87,7 @@ reference_launch() {
     java -cp "$jar" studio.timelapse.bench.ui.EmptyWindowLaunch 2>/dev/null | sed 's/^ready/empty JavaFX window: ready/'
 }
 
-measure() {
-    echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
+measure_launch() {
     # The first launch of each warms the disk cache (jars, JDK); it is reported but not the record.
     studio_launch "studio, warm-up"; reference_launch
     for n in $(seq 1 "$runs"); do
@@ -95,9 +97,23 @@ measure() {
     for n in $(seq 1 "$runs"); do
         studio_launch "studio on the $frames-frame library, run $n" --library "$library"
     done
-    echo "load between: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
-    java -Xmx1g -Dprism.verbose=true -cp "$jar" studio.timelapse.bench.ui.LibraryGridScroll "$library" \
-        "$scroll_s" "$scroll_px_s" 2>&1 | grep -v -E '^\s*$|^(WARNING|Nov|[A-Z][a-z]{2} [0-9]+, )' 
+}
+
+measure_scroll() {
+    # shellcheck disable=SC2086 # SCROLL_JAVA_OPTS is a list of options
+    java -Xmx1g -Dprism.verbose=true ${SCROLL_JAVA_OPTS:-} -cp "$jar" studio.timelapse.bench.ui.LibraryGridScroll \
+        "$library" "$scroll_s" "$scroll_px_s" 2>&1 | grep -v -E '^\s*$|^(WARNING|Nov|[A-Z][a-z]{2} [0-9]+, )'
+}
+
+measure() {
+    echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
+    if [[ " $parts " == *" launch "* ]]; then
+        measure_launch
+        echo "load between: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
+    fi
+    if [[ " $parts " == *" scroll "* ]]; then
+        measure_scroll
+    fi
     echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
 }
 

@@ -2,6 +2,7 @@ package studio.timelapse.bench.ui;
 
 import com.sun.javafx.perf.PerformanceTracker;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,12 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import javafx.util.Callback;
+import org.controlsfx.control.GridCell;
+import org.controlsfx.control.GridView;
 import studio.timelapse.desktop.library.Sequence;
 import studio.timelapse.desktop.library.SequenceDefinition;
 import studio.timelapse.desktop.library.Sequences;
@@ -34,10 +40,14 @@ import studio.timelapse.shared.home.DataHome;
  *
  * <p>The window opens on the library, shows the sequence of all its cameras' frames, then scrolls the grid at a steady
  * rate, moved by an {@link AnimationTimer} on every pulse by the time since the last one, so a slow pulse scrolls
- * farther rather than slowing the scroll. Two runs: a steady reading pace ({@code px/s}) and a sweep through the
- * whole grid (its scroll position from top to bottom over a fixed time). Each reports the pulses the timer saw, the
- * frames JavaFX rendered ({@link PerformanceTracker}), the dropped frames (a gap between pulses longer than 1.5
- * frames of 60 Hz counts the frames it skipped), the worst gap and the process's CPU time.
+ * farther rather than slowing the scroll. Two kinds of scroll: a steady reading pace ({@code px/s}) and a sweep through
+ * the whole grid (its scroll position from top to bottom over a fixed time). Each runs twice, first over the floor —
+ * the same grid with empty cells of the same size and background, what the grid itself costs to lay out and paint —
+ * then with the thumbnails. Each run reports the pulses the timer saw, the frames JavaFX rendered
+ * ({@link PerformanceTracker}), the dropped frames (a gap between pulses longer than 1.5 frames of 60 Hz counts the
+ * frames it skipped), the worst gap, the process's CPU time, and the CPU time per pulse of the JavaFX thread and of
+ * the renderer thread. Before scrolling it reports how soon the grid showed its first thumbnail after the sequence was
+ * chosen, and when every frame was listed.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar studio.timelapse.bench.ui.LibraryGridScroll LIBRARY [SECONDS]
  * [PX_PER_S]}
@@ -101,6 +111,7 @@ public final class LibraryGridScroll {
         session.sequences().define(SEQUENCE, SequenceDefinition.of(streams), "benchmark");
     }
 
+    @SuppressWarnings("unchecked")
     private void run(double seconds, double pixelsPerSecond) throws Exception {
         await("the sequence is listed", () -> onFx(() -> window.library().sequences().stream()
                 .anyMatch(item -> item.name().equals(SEQUENCE))), Duration.ofMinutes(2));
@@ -111,29 +122,62 @@ public final class LibraryGridScroll {
             return all.frames();
         });
         long loadStarted = System.nanoTime();
+        GridView<Integer> grid = onFx(() -> (GridView<Integer>) window.scene().lookup("#frame-grid"));
+        await("the grid shows its first thumbnail", () -> onFx(() -> grid.getItems().size() > 0
+                && grid.lookupAll(".grid-cell .image-view").stream()
+                        .anyMatch(node -> node instanceof ImageView view && view.getImage() != null)),
+                Duration.ofMinutes(5));
+        double usable = (System.nanoTime() - loadStarted) / 1e9;
+        int gridItems = onFx(() -> grid.getItems().size());
         await("every frame is in the grid", () -> onFx(() -> window.library().frameCountProperty().get() >= frames
                 && !window.library().loadingFramesProperty().get()), Duration.ofMinutes(5));
-        System.out.printf(Locale.ROOT, "sequence of %,d frames listed in the grid in %.1f s%n", frames,
+        System.out.printf(Locale.ROOT, "sequence of %,d frames: the grid showed its first thumbnail after %.1f s"
+                + " (with %,d items), every frame listed after %.1f s%n", frames, usable, gridItems,
                 (System.nanoTime() - loadStarted) / 1e9);
         VirtualFlow<?> flow = onFx(() -> {
             Node found = window.scene().lookup("#frame-grid .virtual-flow");
             return (VirtualFlow<?>) found;
         });
         System.out.println("rendering: " + com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName());
+        Callback<GridView<Integer>, GridCell<Integer>> thumbnails = onFx(grid::getCellFactory);
+        Callback<GridView<Integer>, GridCell<Integer>> empty = g -> new EmptyCell();
         // Warm up: the JIT, the cells, the thumbnail cache.
         scroll(flow, 5, pixelsPerSecond, false);
-        onFx(() -> {
-            flow.setPosition(0);
-            return null;
-        });
-        Result steady = scroll(flow, seconds, pixelsPerSecond, false);
-        System.out.println(steady.describe(String.format(Locale.ROOT, "steady scroll at %,.0f px/s", pixelsPerSecond)));
-        onFx(() -> {
-            flow.setPosition(0);
-            return null;
-        });
-        Result sweep = scroll(flow, seconds, 0, true);
-        System.out.println(sweep.describe(String.format(Locale.ROOT, "sweep through all %,d frames", frames)));
+        String steadyName = String.format(Locale.ROOT, "steady scroll at %,.0f px/s", pixelsPerSecond);
+        String sweepName = String.format(Locale.ROOT, "sweep through all %,d frames", frames);
+        // The floor first, then with thumbnails, for each kind of scroll: the same window, cells and rows.
+        for (boolean sweep : new boolean[] {false, true}) {
+            for (boolean withThumbnails : new boolean[] {false, true}) {
+                onFx(() -> {
+                    grid.setCellFactory(withThumbnails ? thumbnails : empty);
+                    flow.setPosition(0);
+                    return null;
+                });
+                Result result = scroll(flow, seconds, sweep ? 0 : pixelsPerSecond, sweep);
+                System.out.println(result.describe((sweep ? sweepName : steadyName)
+                        + (withThumbnails ? ", thumbnails" : ", floor (empty cells)")));
+            }
+        }
+    }
+
+    /**
+     * The floor: a cell of the same size and background as a thumbnail's, with nothing in it — what drawing the
+     * grid itself costs at this window size, without thumbnails to fetch, decode and draw.
+     */
+    private static final class EmptyCell extends GridCell<Integer> {
+        private final StackPane box = new StackPane();
+
+        EmptyCell() {
+            box.setStyle("-fx-background-color: -color-bg-inset;");
+            box.setPrefSize(160, 90);
+            setGraphic(box);
+        }
+
+        @Override
+        protected void updateItem(Integer index, boolean empty) {
+            super.updateItem(index, empty);
+            box.setVisible(!empty && index != null);
+        }
     }
 
     /** Scrolls for {@code seconds}: by {@code pixelsPerSecond}, or (sweep) from the top to the bottom of the grid. */
@@ -142,6 +186,13 @@ public final class LibraryGridScroll {
         CountDownLatch done = new CountDownLatch(1);
         List<Long> pulses = new ArrayList<>();
         PerformanceTracker tracker = onFx(() -> PerformanceTracker.getSceneTracker(window.scene()));
+        long fxThread = onFx(() -> Thread.currentThread().getId());
+        long renderThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("QuantumRenderer")).mapToLong(Thread::getId)
+                .findFirst().orElse(-1);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long fxBefore = threads.getThreadCpuTime(fxThread);
+        long renderBefore = renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread);
         long cpuBefore = cpuNanos();
         AnimationTimer timer = new AnimationTimer() {
             private long first = -1;
@@ -176,11 +227,19 @@ public final class LibraryGridScroll {
             throw new IllegalStateException("the scroll did not end");
         }
         double fps = onFx(tracker::getAverageFPS);
-        return Result.of(pulses, fps, cpuNanos() - cpuBefore);
+        long cpu = cpuNanos() - cpuBefore;
+        long fx = threads.getThreadCpuTime(fxThread) - fxBefore;
+        long render = renderThread < 0 ? 0 : threads.getThreadCpuTime(renderThread) - renderBefore;
+        return Result.of(pulses, fps, cpu, fx, render);
     }
 
-    record Result(int pulses, double seconds, double renderedFps, int dropped, double worstGapMs, double cpuSeconds) {
-        static Result of(List<Long> pulses, double renderedFps, long cpuNanos) {
+    /**
+     * One scroll: pulses, frames, drops, and CPU time — the process's, and per pulse the JavaFX thread's (layout, CSS,
+     * cell updates) and the renderer thread's (painting in software): what the scroll costs whatever the load.
+     */
+    record Result(int pulses, double seconds, double renderedFps, int dropped, double worstGapMs, double cpuSeconds,
+            double fxMsPerPulse, double renderMsPerPulse) {
+        static Result of(List<Long> pulses, double renderedFps, long cpuNanos, long fxNanos, long renderNanos) {
             int dropped = 0;
             long worst = 0;
             for (int i = 1; i < pulses.size(); i++) {
@@ -191,15 +250,17 @@ public final class LibraryGridScroll {
                 }
             }
             double seconds = (pulses.get(pulses.size() - 1) - pulses.get(0)) / 1e9;
-            return new Result(pulses.size(), seconds, renderedFps, dropped, worst / 1e6, cpuNanos / 1e9);
+            return new Result(pulses.size(), seconds, renderedFps, dropped, worst / 1e6, cpuNanos / 1e9,
+                    fxNanos / 1e6 / pulses.size(), renderNanos / 1e6 / pulses.size());
         }
 
         String describe(String what) {
             return String.format(Locale.ROOT, "%s: %d pulses in %.1f s = %.1f pulses/s; rendered %.1f fps;"
                     + " dropped %d of %d frames at 60 Hz (%.1f %%); worst gap %.0f ms; process CPU %.1f s (%.0f %% of"
-                    + " one core)", what, pulses, seconds, (pulses - 1) / seconds, renderedFps, dropped,
-                    Math.round(seconds * 60), 100.0 * dropped / Math.max(1, Math.round(seconds * 60)), worstGapMs,
-                    cpuSeconds, 100 * cpuSeconds / seconds);
+                    + " one core); CPU per pulse: JavaFX thread %.1f ms, renderer %.1f ms", what, pulses, seconds,
+                    (pulses - 1) / seconds, renderedFps, dropped, Math.round(seconds * 60),
+                    100.0 * dropped / Math.max(1, Math.round(seconds * 60)), worstGapMs, cpuSeconds,
+                    100 * cpuSeconds / seconds, fxMsPerPulse, renderMsPerPulse);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import studio.timelapse.desktop.cameras.CameraDirectory;
 import studio.timelapse.desktop.cameras.CameraPairing;
 import studio.timelapse.desktop.cameras.CameraServices;
+import studio.timelapse.desktop.cameras.IntervalRefusals;
 import studio.timelapse.desktop.cameras.client.AgentAddress;
 import studio.timelapse.desktop.core.StudioCore;
 import studio.timelapse.desktop.library.Frames;
@@ -174,12 +175,7 @@ public final class Demo {
 
     /** The interval the camera said it can keep up with, rounded up to a tenth of a second; empty for other refusals. */
     static Optional<Double> slowestKeptUp(RefusedException refused) {
-        return refused.refusals().stream()
-                .filter(refusal -> refusal.code().equals("config.interval_too_short"))
-                .map(refusal -> refusal.details().get("min_interval_ms"))
-                .filter(Number.class::isInstance)
-                .map(least -> Math.ceil(((Number) least).doubleValue() / 100.0) / 10.0)
-                .findFirst();
+        return IntervalRefusals.leastIntervalMillis(refused.refusals()).map(least -> Math.ceil(least / 100.0) / 10.0);
     }
 
     private CaptureConfig config(double intervalSeconds) {

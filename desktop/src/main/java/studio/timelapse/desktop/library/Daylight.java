@@ -39,7 +39,24 @@ public final class Daylight {
         }
     }
 
+    /** The evidence a verdict rests on: the first of the rules above that applies to the frame. */
+    public enum Basis {
+        SUN, SCENE_EXPOSURE, PICTURE_BRIGHTNESS, NOT_YET_MEASURED
+    }
+
     private Daylight() {}
+
+    /** Which rule {@link #of} judges the frame by, to say so beside the verdict. */
+    public static Basis basis(Frame frame, Optional<GeoPosition> cameraLocation) {
+        if (cameraLocation.isPresent()) {
+            return Basis.SUN;
+        }
+        if (frame.ingested().isEmpty()) {
+            return Basis.NOT_YET_MEASURED;
+        }
+        return frame.ingested().get().exposure().ev100().isPresent() ? Basis.SCENE_EXPOSURE
+                : Basis.PICTURE_BRIGHTNESS;
+    }
 
     public static Verdict of(Frame frame, Optional<GeoPosition> cameraLocation) {
         return judge(frame.capturedAt(), cameraLocation, frame.ingested().map(Frame.Ingested::meanLuma),

@@ -14,13 +14,15 @@ import studio.timelapse.shared.home.DataHome;
 
 /**
  * The studio as a JavaFX application: opens the session (off the JavaFX thread, in {@link #init()}), shows the
- * window, and closes everything when the window closes. Parameters: {@code --home=FOLDER} and
+ * window, starts the session's background work once the window is on screen, and closes everything when the window
+ * closes. Parameters: {@code --home=FOLDER} and
  * {@code --library=FOLDER} (see {@link StudioLauncher}).
  */
 public final class StudioApp extends Application {
     private StudioSession session;
     private StudioWindow window;
     private Exception failure;
+    private Thread starter;
 
     @Override
     public void init() {
@@ -29,7 +31,6 @@ public final class StudioApp extends Application {
         try {
             session = StudioSession.builder(home).library(Path.of(named.get("library"))).discoverOnLan(true).open();
             LibraryLogBridge.route(session.log());
-            session.start();
         } catch (Exception e) {
             failure = e;
         }
@@ -49,6 +50,23 @@ public final class StudioApp extends Application {
     }
 
     /**
+     * Starts the session's background work — the cameras' watch, the first ingest, discovery on the LAN — once the
+     * window is on screen: the first screen needs none of it, and before then it would only compete with the window
+     * for the cores. Off the JavaFX thread, as it reads the library and opens sockets.
+     */
+    private void startSession() {
+        starter = new Thread(() -> {
+            try {
+                session.start();
+            } catch (RuntimeException e) {
+                session.log().message("studio:session:start_failed", "reason", String.valueOf(e.getMessage()));
+            }
+        }, "studio-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /**
      * Logs {@code studio:ui:ready} at the first pulse after the window was shown — its first frame is drawn and it
      * takes input from then on — with the times since the process started (the JVM's start time) and the process's
      * CPU time by then: the launch benchmark reads them (docs/benchmarks.md, "Studio window").
@@ -61,6 +79,7 @@ public final class StudioApp extends Application {
                     instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() / 1_000_000 : -1;
             session.log().message("studio:ui:ready", "since_process_start_ms", sinceProcessStart(),
                     "shown_since_process_start_ms", shownMs, "process_cpu_ms", cpuMs);
+            startSession();
         };
         scene.addPostLayoutPulseListener(once[0]);
     }
@@ -72,6 +91,9 @@ public final class StudioApp extends Application {
     @Override
     public void stop() throws Exception {
         try {
+            if (starter != null) {
+                starter.join(10_000); // the session closes what it started, so not while it is starting
+            }
             if (window != null) {
                 window.close();
             }

@@ -73,7 +73,11 @@ public final class StudioWindow implements AutoCloseable {
             jobs.start();
             return new JobsView(jobs).root();
         });
-        screens.put(Screen.LOG, () -> new LogExplorerView(log, zone).root());
+        screens.put(Screen.LOG, () -> {
+            // Reading every log file is for the Log screen alone: not at launch, unless it is the first screen.
+            log.load();
+            return new LogExplorerView(log, zone).root();
+        });
         screens.put(Screen.CAMERAS, () -> {
             cameras.start();
             return new CamerasView(cameras).root();
@@ -84,7 +88,6 @@ public final class StudioWindow implements AutoCloseable {
             return libraryView.root();
         });
         screens.put(Screen.RENDER, () -> new RenderView(render).root());
-        log.load();
         this.window = new MainWindow(shell, screens);
     }
 

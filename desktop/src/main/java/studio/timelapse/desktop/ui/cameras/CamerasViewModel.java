@@ -40,6 +40,7 @@ import studio.timelapse.desktop.cameras.CameraServices;
 import studio.timelapse.desktop.cameras.CameraState;
 import studio.timelapse.desktop.cameras.CameraView;
 import studio.timelapse.desktop.cameras.CameraWatch;
+import studio.timelapse.desktop.cameras.IntervalRefusals;
 import studio.timelapse.desktop.cameras.client.AgentAddress;
 import studio.timelapse.desktop.demo.DemoAgent;
 import studio.timelapse.desktop.library.Camera;
@@ -479,7 +480,7 @@ public final class CamerasViewModel implements AutoCloseable {
      */
     private void startCapturing(String cameraId) throws IOException {
         CaptureAvailability available = cameras.control().available(cameraId);
-        Optional<Long> leastMillis = leastInterval(refusals(available, CaptureCommand.START));
+        Optional<Long> leastMillis = IntervalRefusals.leastIntervalMillis(refusals(available, CaptureCommand.START));
         if (leastMillis.isPresent()) {
             CaptureConfig config = cameras.control().settings(cameraId);
             double seconds = Math.ceil(leastMillis.get() * 1.5 / 1000.0);
@@ -497,28 +498,6 @@ public final class CamerasViewModel implements AutoCloseable {
             throw new IOException("the demo camera does not start: " + refusals(available, CaptureCommand.START)
                     .stream().map(refusal -> String.valueOf(refusal.get("reason"))).toList());
         }
-    }
-
-    /**
-     * The least interval the camera can keep, from its refusal {@code config.interval_too_short} — given on its own
-     * or among the {@code problems} of a {@code camera.config_invalid} refusal (docs/protocol.md).
-     */
-    private static Optional<Long> leastInterval(List<?> refusals) {
-        for (Object each : refusals) {
-            if (each instanceof Map<?, ?> refusal && refusal.get("details") instanceof Map<?, ?> details) {
-                if ("config.interval_too_short".equals(refusal.get("code"))
-                        && details.get("min_interval_ms") instanceof Number least) {
-                    return Optional.of(least.longValue());
-                }
-                if (details.get("problems") instanceof List<?> problems) {
-                    Optional<Long> nested = leastInterval(problems);
-                    if (nested.isPresent()) {
-                        return nested;
-                    }
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static List<Map<String, Object>> refusals(CaptureAvailability available, CaptureCommand command) {

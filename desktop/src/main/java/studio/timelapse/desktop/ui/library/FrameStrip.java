@@ -14,11 +14,13 @@ import studio.timelapse.desktop.library.FramePosition;
 public final class FrameStrip {
     /** Verdicts as stored: the ordinal of {@link Daylight.Verdict}. */
     private static final Daylight.Verdict[] VERDICTS = Daylight.Verdict.values();
+    private static final Daylight.Basis[] BASES = Daylight.Basis.values();
 
     private long[] ids = new long[0];
     private long[] capturedAtMillis = new long[0];
     private float[] meanLuma = new float[0];
     private byte[] daylight = new byte[0];
+    private byte[] basis = new byte[0];
     private boolean[] rejected = new boolean[0];
     private int size;
 
@@ -52,6 +54,21 @@ public final class FrameStrip {
         return VERDICTS[daylight[index]];
     }
 
+    /** Which of the library's rules judged the frame's daylight (the Sun, its exposure, its brightness). */
+    public Daylight.Basis daylightBasis(int index) {
+        check(index);
+        return BASES[basis[index]];
+    }
+
+    /** How many frames each rule judged, indexed by {@link Daylight.Basis#ordinal()}. */
+    public int[] countByBasis() {
+        int[] counts = new int[BASES.length];
+        for (int i = 0; i < size; i++) {
+            counts[basis[i]]++;
+        }
+        return counts;
+    }
+
     public boolean rejected(int index) {
         check(index);
         return rejected[index];
@@ -72,19 +89,21 @@ public final class FrameStrip {
         return new FramePosition(capturedAt(index), id(index));
     }
 
-    void append(Frame frame, Daylight.Verdict verdict) {
+    void append(Frame frame, Daylight.Verdict verdict, Daylight.Basis judgedBy) {
         if (size == ids.length) {
             int capacity = Math.max(1024, ids.length * 2);
             ids = Arrays.copyOf(ids, capacity);
             capturedAtMillis = Arrays.copyOf(capturedAtMillis, capacity);
             meanLuma = Arrays.copyOf(meanLuma, capacity);
             daylight = Arrays.copyOf(daylight, capacity);
+            basis = Arrays.copyOf(basis, capacity);
             rejected = Arrays.copyOf(rejected, capacity);
         }
         ids[size] = frame.id();
         capturedAtMillis[size] = frame.capturedAt().toEpochMilli();
         meanLuma[size] = frame.ingested().map(i -> (float) i.meanLuma()).orElse(Float.NaN);
         daylight[size] = (byte) verdict.ordinal();
+        basis[size] = (byte) judgedBy.ordinal();
         rejected[size] = frame.rejected();
         size++;
     }

@@ -3,14 +3,12 @@ package studio.timelapse.desktop.ui.library;
 import java.io.File;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -68,13 +66,13 @@ public final class LibraryView {
     private final LibraryViewModel viewModel;
     private final StackPane root = new StackPane();
     private final ThumbnailImages images;
-    private final ObservableList<Integer> indices = FXCollections.observableArrayList();
+    private final GridIndices indices = new GridIndices();
     private final GridView<Integer> grid = new GridView<>(indices);
     private final ImageView viewer = new ImageView();
 
     public LibraryView(LibraryViewModel viewModel) {
         this.viewModel = viewModel;
-        this.images = new ThumbnailImages(viewModel.thumbnails(), THUMB_WIDTH);
+        this.images = new ThumbnailImages(viewModel.thumbnails(), THUMB_WIDTH, Platform::runLater);
         root.setId("library-screen");
         BorderPane screen = new BorderPane();
         screen.setPadding(new Insets(16));
@@ -93,7 +91,7 @@ public final class LibraryView {
         screen.setCenter(all);
         root.getChildren().add(screen);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
-        viewModel.stripVersionProperty().addListener((o, b, n) -> syncIndices());
+        viewModel.gridSizeProperty().addListener((o, b, n) -> syncIndices());
         viewModel.currentProperty().addListener((o, b, n) -> scrollTo(n.intValue()));
         viewModel.definingProperty().addListener((o, b, n) -> Sheet.show(root, n.map(this::defineSheet)));
         Timeline player = new Timeline(new KeyFrame(Duration.seconds(1 / PLAY_RATE), event -> viewModel.playTick()));
@@ -208,6 +206,12 @@ public final class LibraryView {
         grid.setHorizontalCellSpacing(3);
         grid.setVerticalCellSpacing(3);
         grid.setCellFactory(g -> new ThumbCell());
+        // Every row has the same height: the flow need not measure rows to place them.
+        grid.skinProperty().addListener((o, b, skin) -> {
+            if (grid.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                flow.setFixedCellSize(THUMB_HEIGHT + 2 * grid.getVerticalCellSpacing());
+            }
+        });
         Label empty = new Label("No frames in this sequence yet.");
         empty.getStyleClass().add(Css.TEXT_MUTED);
         empty.visibleProperty().bind(viewModel.frameCountProperty().isEqualTo(0));
@@ -216,14 +220,9 @@ public final class LibraryView {
         return box;
     }
 
-    /** The grid's items are the frames' indices: it grows as pages load, without rebuilding what is shown. */
+    /** The grid's items are the frames' indices, as many as the sequence has: pages fill the cells as they load. */
     private void syncIndices() {
-        int size = viewModel.strip().size();
-        if (size < indices.size()) {
-            indices.remove(size, indices.size());
-        } else if (size > indices.size()) {
-            indices.addAll(IntStream.range(indices.size(), size).boxed().toList());
-        }
+        indices.resize(viewModel.gridSizeProperty().get());
     }
 
     private void scrollTo(int index) {
@@ -253,20 +252,38 @@ public final class LibraryView {
         }
     }
 
-    /** One thumbnail: dimmed with a mark when rejected, outlined when it is the current frame. */
+    /**
+     * One thumbnail: dimmed with a mark when rejected, outlined when it is the current frame; an empty box while its
+     * page or its image is still on the way. Built once and reused as the grid scrolls: an update swaps the image and
+     * flips visibilities, and never touches styles or ids, which would make JavaFX apply CSS to the cell again.
+     */
     private final class ThumbCell extends GridCell<Integer> {
         private final ImageView image = new ImageView();
         private final Label mark = new Label("rejected");
-        private final StackPane box = new StackPane(image, mark);
+        private final Region outline = new Region();
+        private final StackPane box = new StackPane(image, mark, outline);
+        /** The frame shown, or -1 while the cell is empty or waits for its page. */
+        private long frameId = -1;
+        private ThumbnailImages.Request request = ThumbnailImages.Request.NONE;
 
         ThumbCell() {
             image.setFitWidth(THUMB_WIDTH);
             image.setFitHeight(THUMB_HEIGHT);
             image.setPreserveRatio(true);
+            // Placed by hand (centred in the box as each image arrives): a managed image view would ask the whole
+            // grid to lay out again each time a thumbnail comes in.
+            image.setManaged(false);
             mark.getStyleClass().addAll(Css.TEXT_SMALL, Css.TEXT_BOLD);
             mark.setStyle("-fx-background-color: -color-danger-emphasis; -fx-text-fill: white; -fx-padding: 1 4;");
+            mark.setVisible(false);
             StackPane.setAlignment(mark, Pos.TOP_LEFT);
+            outline.setStyle("-fx-border-color: -color-accent-emphasis; -fx-border-width: 3;");
+            outline.setMouseTransparent(true);
+            outline.setVisible(false);
             box.setStyle("-fx-background-color: -color-bg-inset;");
+            box.setMinSize(THUMB_WIDTH, THUMB_HEIGHT);
+            box.setPrefSize(THUMB_WIDTH, THUMB_HEIGHT);
+            box.setMaxSize(THUMB_WIDTH, THUMB_HEIGHT);
             setOnMouseClicked(event -> {
                 if (getItem() != null) {
                     viewModel.show(getItem());
@@ -274,27 +291,59 @@ public final class LibraryView {
                 }
             });
             viewModel.currentProperty().addListener((o, b, n) -> outline());
-            viewModel.stripVersionProperty().addListener((o, b, n) -> marks());
+            viewModel.stripVersionProperty().addListener((o, b, n) -> stripChanged());
+            // The box stays the cell's graphic for good; an empty cell hides it. Taking the graphic out and putting
+            // it back (as the grid empties a cell before reusing it) would apply CSS to the box all over again.
+            setGraphic(box);
         }
 
         @Override
         protected void updateItem(Integer index, boolean empty) {
             super.updateItem(index, empty);
-            if (empty || index == null || index >= viewModel.strip().size()) {
-                setGraphic(null);
+            if (empty || index == null) {
+                show(-1);
+                box.setVisible(false);
                 return;
             }
-            long frameId = viewModel.strip().id(index);
-            setId("frame-" + index);
-            Image known = images.get(frameId, ready -> {
-                if (getItem() != null && getItem().equals(index)) {
-                    image.setImage(ready);
-                }
-            });
-            image.setImage(known);
+            show(index < viewModel.strip().size() ? viewModel.strip().id(index) : -1);
             marks();
             outline();
-            setGraphic(box);
+            box.setVisible(true);
+        }
+
+        /** Shows the frame's thumbnail (-1: none), taking back the request for the frame shown before. */
+        private void show(long newFrameId) {
+            if (newFrameId == frameId) {
+                return;
+            }
+            request.cancel();
+            request = ThumbnailImages.Request.NONE;
+            frameId = newFrameId;
+            image.setImage(null);
+            if (newFrameId >= 0) {
+                request = images.request(newFrameId, ready -> {
+                    if (frameId == newFrameId) {
+                        place(ready);
+                    }
+                });
+            }
+        }
+
+        /** Shows the image centred in the box, scaled to fit it. */
+        private void place(Image thumbnail) {
+            double scale = Math.min(THUMB_WIDTH / thumbnail.getWidth(), THUMB_HEIGHT / thumbnail.getHeight());
+            image.relocate((THUMB_WIDTH - thumbnail.getWidth() * scale) / 2,
+                    (THUMB_HEIGHT - thumbnail.getHeight() * scale) / 2);
+            image.setImage(thumbnail);
+        }
+
+        /** A page arrived or a frame was rejected: a cell waiting for its page gets its frame. */
+        private void stripChanged() {
+            Integer index = getItem();
+            if (index != null && !isEmpty()) {
+                show(index < viewModel.strip().size() ? viewModel.strip().id(index) : -1);
+            }
+            marks();
         }
 
         private void marks() {
@@ -306,9 +355,7 @@ public final class LibraryView {
 
         private void outline() {
             Integer index = getItem();
-            boolean current = index != null && index == viewModel.currentProperty().get();
-            box.setStyle("-fx-background-color: -color-bg-inset;" + (current
-                    ? " -fx-border-color: -color-accent-emphasis; -fx-border-width: 3;" : ""));
+            outline.setVisible(index != null && index == viewModel.currentProperty().get());
         }
     }
 
@@ -423,7 +470,13 @@ public final class LibraryView {
                 viewModel.show((int) Math.round(n.doubleValue()));
             }
         });
-        Label legend = new Label("Luminance curve over day (light) and night (dark) bands; red ticks: rejected frames");
+        Label legend = new Label();
+        legend.setId("timeline-legend");
+        legend.textProperty().bind(Bindings.createStringBinding(() -> {
+            String rule = viewModel.daylightRuleProperty().get();
+            return "Luminance curve over day (light) and night (dark) bands; red ticks: rejected frames"
+                    + (rule.isEmpty() ? "" : ". " + rule + ".");
+        }, viewModel.daylightRuleProperty()));
         legend.getStyleClass().addAll(Css.TEXT_SMALL, Css.TEXT_MUTED);
         VBox.setVgrow(timeline, Priority.ALWAYS);
         VBox box = new VBox(4, timeline, scrubber, legend);

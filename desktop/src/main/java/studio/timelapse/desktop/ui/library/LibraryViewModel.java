@@ -83,9 +83,11 @@ public final class LibraryViewModel implements AutoCloseable {
     private final ObjectProperty<SequenceItem> selectedSequence = new SimpleObjectProperty<>(this, "selectedSequence");
     private final FrameStrip strip = new FrameStrip();
     private final IntegerProperty frameCount = new SimpleIntegerProperty(this, "frameCount");
+    private final IntegerProperty gridSize = new SimpleIntegerProperty(this, "gridSize");
     private final IntegerProperty stripVersion = new SimpleIntegerProperty(this, "stripVersion");
     private final BooleanProperty loadingFrames = new SimpleBooleanProperty(this, "loadingFrames");
     private final StringProperty framesStatus = new SimpleStringProperty(this, "framesStatus", "");
+    private final StringProperty daylightRule = new SimpleStringProperty(this, "daylightRule", "");
     private final IntegerProperty current = new SimpleIntegerProperty(this, "current", -1);
     private final ObjectProperty<Optional<FrameDetail>> detail = new SimpleObjectProperty<>(this, "detail",
             Optional.empty());
@@ -187,7 +189,10 @@ public final class LibraryViewModel implements AutoCloseable {
         strip.truncate(0);
         frameCount.set(0);
         current.set(-1);
+        // The grid has its full size at once, from the sequence's count: pages fill it as they arrive.
+        gridSize.set(sequence == null ? 0 : (int) Math.min(Integer.MAX_VALUE, sequence.frames()));
         stripVersion.set(stripVersion.get() + 1);
+        daylightRule.set("");
         if (sequence == null) {
             framesStatus.set("");
             return;
@@ -235,17 +240,20 @@ public final class LibraryViewModel implements AutoCloseable {
             if (truncateTo >= 0) {
                 strip.truncate(truncateTo);
             }
-            page.frames().forEach(f -> strip.append(f.frame(), f.verdict()));
+            page.frames().forEach(f -> strip.append(f.frame(), f.verdict(), f.basis()));
+            daylightRule.set(DaylightRule.describe(strip.countByBasis()));
             frameCount.set(strip.size());
+            gridSize.set(Math.max(gridSize.get(), strip.size()));
             stripVersion.set(stripVersion.get() + 1);
             if (current.get() < 0 && strip.size() > 0) {
                 current.set(0);
             }
             if (page.next().isPresent()) {
-                framesStatus.set("Reading frames… " + strip.size());
+                framesStatus.set("Reading frames… " + strip.size() + " of " + gridSize.get());
                 read(sequenceId, page.next(), mine, -1);
             } else {
                 loadingFrames.set(false);
+                gridSize.set(strip.size());
                 framesStatus.set(strip.size() + (strip.size() == 1 ? " frame" : " frames"));
                 if (restoreFrameId >= 0 && strip.indexOf(restoreFrameId) >= 0) {
                     current.set(strip.indexOf(restoreFrameId));
@@ -261,7 +269,7 @@ public final class LibraryViewModel implements AutoCloseable {
     /** A page of frames with each one's daylight verdict, judged by the library's rule for its camera. */
     private record JudgedPage(List<Judged> frames, Optional<PageCursor> next) {}
 
-    private record Judged(Frame frame, Daylight.Verdict verdict) {}
+    private record Judged(Frame frame, Daylight.Verdict verdict, Daylight.Basis basis) {}
 
     private JudgedPage page(long sequenceId, Optional<PageCursor> after) {
         Page page = frames.ofSequence(sequenceId, after, PAGE);
@@ -271,7 +279,7 @@ public final class LibraryViewModel implements AutoCloseable {
         for (Frame frame : page.frames()) {
             Optional<GeoPosition> location = frame.cameraId()
                     .flatMap(id -> locations.computeIfAbsent(id, c -> cameras.find(c).flatMap(Camera::location)));
-            judged.add(new Judged(frame, Daylight.of(frame, location)));
+            judged.add(new Judged(frame, Daylight.of(frame, location), Daylight.basis(frame, location)));
         }
         return new JudgedPage(judged, page.next());
     }
@@ -480,6 +488,14 @@ public final class LibraryViewModel implements AutoCloseable {
         return frameCount;
     }
 
+    /**
+     * How many cells the grid has: the sequence's frame count as soon as it is chosen, so the grid can be scrolled
+     * at once; cells past {@link #frameCountProperty()} wait for their page. At least the frames read so far.
+     */
+    public ReadOnlyIntegerProperty gridSizeProperty() {
+        return gridSize;
+    }
+
     /** Moves whenever the strip changed: frames added, a frame rejected. */
     public ReadOnlyIntegerProperty stripVersionProperty() {
         return stripVersion;
@@ -487,6 +503,11 @@ public final class LibraryViewModel implements AutoCloseable {
 
     public ReadOnlyBooleanProperty loadingFramesProperty() {
         return loadingFrames;
+    }
+
+    /** Which rule the timeline's day and night bands follow, in words (see {@link DaylightRule}). */
+    public ReadOnlyStringProperty daylightRuleProperty() {
+        return daylightRule;
     }
 
     public ReadOnlyStringProperty framesStatusProperty() {

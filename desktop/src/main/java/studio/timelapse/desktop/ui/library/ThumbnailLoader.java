@@ -18,7 +18,8 @@ import studio.timelapse.desktop.library.Thumbnail;
 
 /**
  * Thumbnails for the grid, read off the UI thread: requests queue up, the newest first (what is on screen now), and
- * are read from the library in batches of up to {@value #BATCH}; the JPEG bytes of the most recent
+ * are read from the library in batches of up to {@value #BATCH}, skipping those taken back ({@link #cancel}) meanwhile;
+ * the JPEG bytes of the most recent
  * {@value #KEEP} frames stay in memory. A frame ingest has not reached yet has no thumbnail: the answer names its
  * file instead, for the view to decode scaled down.
  */
@@ -70,6 +71,20 @@ public final class ThumbnailLoader implements AutoCloseable {
             wanted.addFirst(frameId);
             drain();
             return future;
+        }
+    }
+
+    /**
+     * Takes back a request nobody waits for any more (its cell scrolled away): it is not read, and its future is
+     * cancelled. A frame already read is left in memory.
+     */
+    public void cancel(long frameId) {
+        CompletableFuture<Thumb> future;
+        synchronized (pending) {
+            future = pending.remove(frameId);
+        }
+        if (future != null) {
+            future.cancel(false);
         }
     }
 

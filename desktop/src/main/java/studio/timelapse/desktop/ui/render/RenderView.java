@@ -152,7 +152,9 @@ public final class RenderView {
         format.textProperty().bindBidirectional(viewModel.timeFormatProperty());
         format.disableProperty().bind(viewModel.showTimeProperty().not());
         ComboBox<Corner> corner = new ComboBox<>();
+        corner.setId("render-time-corner");
         corner.getItems().setAll(Corner.values());
+        corner.setConverter(new CornerLabel());
         corner.valueProperty().bindBidirectional(viewModel.timeCornerProperty());
         corner.disableProperty().bind(viewModel.showTimeProperty().not());
         line(form, row, "Overlay", new VBox(6, showTime, new HBox(8, format, corner)));

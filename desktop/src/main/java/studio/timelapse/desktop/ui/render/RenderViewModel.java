@@ -338,7 +338,13 @@ public final class RenderViewModel {
                 + STAMP.format(clock.instant().atZone(zone)) + (preview ? "-preview" : "") + ".mp4");
         work.command(preview ? "studio:ui:preview" : "studio:ui:render", Map.of("sequence", chosen.id()),
                 (preview ? "The preview of " : "The render of ") + chosen.name() + " did not start",
-                () -> jobs.submit(renderJob, request(chosen.id(), preview, output), SubmitOptions.defaults()), job -> {
+                () -> {
+                    RenderRequest request = request(chosen.id(), preview, output);
+                    // The core says whether the sequence can render (an archived or failed one cannot), with the
+                    // reason and the remedy: nothing is queued in vain.
+                    renderJob.refuseUnlessRenderable(request);
+                    return jobs.submit(renderJob, request, SubmitOptions.defaults());
+                }, job -> {
                     problem.set(Optional.empty());
                     activeIsPreview = preview;
                     activeJob.set(Optional.of(job.id()));

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +80,42 @@ class LibraryViewModelTest {
         assertThat(noon).isGreaterThan(120f);
         assertThat(strip.daylight(0)).isEqualTo(Daylight.Verdict.NIGHT);
         assertThat(strip.daylight(20)).isEqualTo(Daylight.Verdict.DAY);
+        // The camera has no location and the frames no exposure data: each frame's own brightness decides, and the
+        // timeline says so.
+        assertThat(strip.daylightBasis(0)).isEqualTo(Daylight.Basis.PICTURE_BRIGHTNESS);
+        assertThat(library.daylightRuleProperty().get()).isEqualTo(
+                "Day and night by each frame's brightness (no location, no exposure data)");
+    }
+
+    @Test
+    void theGridHasTheSequencesFullSizeAtOnceAndPagesFillItInTheBackground() throws Exception {
+        Deque<Runnable> background = new ArrayDeque<>();
+        LibraryViewModel paged = new LibraryViewModel(session.library(), session.sequences(), session.tracker(),
+                new UiWork(session.log(), background::add, Runnable::run), uuid -> { }, imported::add, ZONE);
+        try {
+            paged.refreshSequences();
+            runAll(background);
+            assertThat(paged.selectedSequenceProperty().get().name()).isEqualTo("north");
+            paged.selectedSequenceProperty().set(null);
+            paged.selectedSequenceProperty().set(paged.sequences().get(0));
+
+            assertThat(paged.gridSizeProperty().get()).as("cells for every frame before any is read").isEqualTo(40);
+            assertThat(paged.frameCountProperty().get()).isZero();
+            assertThat(paged.loadingFramesProperty().get()).isTrue();
+
+            runAll(background);
+            assertThat(paged.frameCountProperty().get()).isEqualTo(40);
+            assertThat(paged.gridSizeProperty().get()).isEqualTo(40);
+            assertThat(paged.loadingFramesProperty().get()).isFalse();
+        } finally {
+            paged.close();
+        }
+    }
+
+    private static void runAll(Deque<Runnable> tasks) {
+        while (!tasks.isEmpty()) {
+            tasks.poll().run();
+        }
     }
 
     @Test

@@ -150,6 +150,21 @@ class RenderViewModelTest {
     }
 
     @Test
+    void anArchivedSequenceIsRefusedWithItsReasonAndRemedyAndNothingIsQueued() {
+        long sequence = render.sequenceProperty().get().id();
+        session.sequences().archive(sequence, "test");
+
+        render.render();
+
+        Problem problem = render.problemProperty().get().orElseThrow();
+        assertThat(problem.summary()).isEqualTo("The render of north did not start");
+        assertThat(String.join(" ", problem.reasons())).contains("is archived").contains("unarchive it first");
+        assertThat(render.activeJobProperty().get()).isEmpty();
+        assertThat(session.jobs().jobs(JobState.QUEUED, JobState.values())).noneMatch(job -> job.type()
+                .equals(studio.timelapse.desktop.render.RenderJob.NAME));
+    }
+
+    @Test
     void aRenderWaitingForItsSequenceIsCancelled() throws Exception {
         long sequence = render.sequenceProperty().get().id();
         // Someone else holds the sequence's render lock: the render waits in its queue until it is cancelled.
