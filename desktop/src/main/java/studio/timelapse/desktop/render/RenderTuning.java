@@ -54,8 +54,9 @@ public record RenderTuning(double segmentSeconds, int pipelineThreads, int segme
 
     /**
      * Threads of each segment's encoder when {@code segments} are encoded at once: its share of the cores, at least
-     * one. With segments already on every core, an encoder's own frame threads only add work (x264's default of 1.5
-     * per core, per encoder, measured 12 % more CPU for the same SSIM and size: docs/benchmarks.md, "Render").
+     * one. With segments already on every core, an encoder's own frame threads add no parallelism, only work: x264's
+     * default (1.5 frame threads per core, in every encoder) took about 12 % more CPU for the same SSIM and size,
+     * within the noise of a loaded machine (docs/benchmarks.md, "Render").
      */
     int encoderThreads(int cores, int segments) {
         return Math.max(1, cores / segments);
