@@ -47,6 +47,12 @@ import studio.timelapse.shared.protocol.FrameSettings;
  * }</pre>
  */
 public final class SyntheticCamera implements CameraBackend {
+    /**
+     * The aperture its EXIF reports. The scene's light is in its own units, calibrated so that noon is mid-grey at
+     * about 1/1000 s at gain 1: an f/4 lens puts that at EV 14, a bright day, and civil dusk near EV 9, as outdoors.
+     */
+    static final double LENS_F_NUMBER = 4.0;
+
     /** The Raspberry Pi HQ camera's full size: the largest frame this camera makes. */
     public static final int MAX_WIDTH = 4056;
     public static final int MAX_HEIGHT = 3040;
@@ -217,7 +223,8 @@ public final class SyntheticCamera implements CameraBackend {
         if (timestamp != null) {
             timestamp.draw(sceneTime, frame.pixels, width, height);
         }
-        long bytes = write(frame, settings.jpegQuality(), target, fault);
+        byte[] exif = ExifSegment.app1(exposure.shutterSeconds(), LENS_F_NUMBER, (int) Math.round(100 * exposure.gain()));
+        long bytes = write(frame, settings.jpegQuality(), exif, target, fault);
         if (fault.isEmpty()) {
             renderCost.taken(renderStart, width, height);
         }
@@ -239,18 +246,18 @@ public final class SyntheticCamera implements CameraBackend {
         return used;
     }
 
-    private long write(FrameCanvas frame, int quality, Path target, Optional<SyntheticFaults.Fault> fault)
-            throws CaptureException {
+    private long write(FrameCanvas frame, int quality, byte[] exif, Path target,
+            Optional<SyntheticFaults.Fault> fault) throws CaptureException {
         try {
             if (fault.isPresent() && fault.get() instanceof SyntheticFaults.Corrupt corrupt) {
                 ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-                encoder.write(frame.image, quality, jpeg);
+                encoder.write(frame.image, quality, exif, jpeg);
                 byte[] spoilt = faultActor.spoil(jpeg.toByteArray(), corrupt.corruption());
                 Files.write(target, spoilt);
                 return spoilt.length;
             }
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
-                encoder.write(frame.image, quality, out);
+                encoder.write(frame.image, quality, exif, out);
             }
             return Files.size(target);
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import studio.timelapse.camera.capture.CaptureResult;
 import studio.timelapse.shared.protocol.FrameSettings;
 import studio.timelapse.shared.testing.RecordingLog;
 
@@ -44,6 +45,14 @@ final class TestCameras implements AutoCloseable {
         camera.capture(Frames.at(time, settings), target);
         return Frames.read(target);
     }
+
+    /** Captures on midsummer's day at {@code time} UTC: what the camera reported, and its file. */
+    Captured capture(SyntheticCamera camera, String time, FrameSettings settings) throws Exception {
+        Path target = folder.resolve("frame.jpg");
+        return new Captured(camera.capture(Frames.at(time, settings), target), target);
+    }
+
+    record Captured(CaptureResult result, Path file) {}
 
     /** Closes the cameras and deletes their frames. */
     @Override
