@@ -121,14 +121,16 @@ final class ImportCommand implements Callable<Integer> {
                             + unfinished.get().id() + "); 'timelapse jobs' shows how far it is.");
                     return 1;
                 }
-                Job job = unfinished.orElseGet(() -> runner.submit(core.importJob(),
-                        ImportJob.Params.of(folder, Optional.ofNullable(name), cameraZone), SubmitOptions.defaults()));
-                out.println(unfinished.isPresent()
-                        ? "Continuing the import of " + folder + " (job " + job.id() + ")."
-                        : "Importing " + folder + " into " + opened.folder() + " (job " + job.id() + ").");
-                out.flush();
                 Job finished;
-                try (ProgressPrinter progress = ProgressPrinter.follow(open.log(), ImportJob.NAME, out)) {
+                // Following before submitting (a small import can end before a later subscription sees it), but
+                // holding the progress lines until the line that names the job is out.
+                try (ProgressPrinter progress = ProgressPrinter.followHeld(open.log(), ImportJob.NAME, out)) {
+                    Job job = unfinished.orElseGet(() -> runner.submit(core.importJob(),
+                            ImportJob.Params.of(folder, Optional.ofNullable(name), cameraZone),
+                            SubmitOptions.defaults()));
+                    progress.release(unfinished.isPresent()
+                            ? "Continuing the import of " + folder + " (job " + job.id() + ")."
+                            : "Importing " + folder + " into " + opened.folder() + " (job " + job.id() + ").");
                     finished = follow(runner, job.id(), stopping, err);
                 }
                 return summary(finished, Imports.of(opened), out, err);

@@ -78,10 +78,11 @@ final class IngestCommand implements Callable<Integer> {
             }
             Optional<Job> unfinished = runner.jobs(JobState.QUEUED, JobState.RUNNING, JobState.INTERRUPTED).stream()
                     .filter(job -> job.type().equals(IngestJob.NAME)).findFirst();
-            Job job = unfinished.orElseGet(() -> runner.submit(core.ingestJob(), IngestJob.everythingIn(core.library()),
-                    SubmitOptions.defaults()));
             Job finished;
+            // Following before submitting: a small job can run to its end before a later subscription sees it.
             try (ProgressPrinter progress = ProgressPrinter.follow(open.log(), IngestJob.NAME, out)) {
+                Job job = unfinished.orElseGet(() -> runner.submit(core.ingestJob(),
+                        IngestJob.everythingIn(core.library()), SubmitOptions.defaults()));
                 finished = runner.awaitFinished(job.id(), Duration.ofDays(365));
             }
             if (finished.state() != JobState.SUCCEEDED) {

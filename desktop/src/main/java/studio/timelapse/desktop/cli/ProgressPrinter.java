@@ -26,6 +26,9 @@ final class ProgressPrinter implements AutoCloseable {
     private final java.util.Set<String> tasks = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long lastPlainNanos = Long.MIN_VALUE;
     private boolean drawn;
+    /** While held, the latest progress message waits here instead of being shown. */
+    private boolean held;
+    private LogMessage waiting;
 
     private ProgressPrinter(ActionLog log, String actionType, PrintWriter out, boolean terminal, LongSupplier nanoClock) {
         this.out = out;
@@ -45,7 +48,32 @@ final class ProgressPrinter implements AutoCloseable {
         return new ProgressPrinter(log, actionType, out, System.console() != null, System::nanoTime);
     }
 
+    /**
+     * Follows as {@link #follow} does from now on, but shows nothing until {@link #release}: for a command that
+     * must subscribe before it submits its job, and names the job first.
+     */
+    static ProgressPrinter followHeld(ActionLog log, String actionType, PrintWriter out) {
+        ProgressPrinter printer = follow(log, actionType, out);
+        printer.held = true;
+        return printer;
+    }
+
+    /** Prints {@code line}, then the progress that arrived meanwhile (its latest state) and all that follows. */
+    synchronized void release(String line) {
+        out.println(line);
+        out.flush();
+        held = false;
+        if (waiting != null) {
+            show(waiting);
+            waiting = null;
+        }
+    }
+
     private synchronized void show(LogMessage message) {
+        if (held) {
+            waiting = message;
+            return;
+        }
         long done = message.number(Convention.DONE).map(Double::longValue).orElse(0L);
         Optional<Long> total = message.number(Convention.TOTAL).map(Double::longValue);
         String unit = String.valueOf(message.get(Convention.UNIT));
