@@ -30,8 +30,10 @@ final class ProgressPrinter implements AutoCloseable {
     private boolean held;
     private LogMessage waiting;
 
-    private ProgressPrinter(ActionLog log, String actionType, PrintWriter out, boolean terminal, LongSupplier nanoClock) {
+    private ProgressPrinter(ActionLog log, String actionType, PrintWriter out, boolean terminal, LongSupplier nanoClock,
+            boolean held) {
         this.out = out;
+        this.held = held;
         this.terminal = terminal;
         this.nanoClock = nanoClock;
         this.subscription = log.subscribe(message -> {
@@ -45,7 +47,7 @@ final class ProgressPrinter implements AutoCloseable {
 
     /** Follows the progress of actions of {@code actionType} started in this process. */
     static ProgressPrinter follow(ActionLog log, String actionType, PrintWriter out) {
-        return new ProgressPrinter(log, actionType, out, System.console() != null, System::nanoTime);
+        return new ProgressPrinter(log, actionType, out, System.console() != null, System::nanoTime, false);
     }
 
     /**
@@ -53,9 +55,7 @@ final class ProgressPrinter implements AutoCloseable {
      * must subscribe before it submits its job, and names the job first.
      */
     static ProgressPrinter followHeld(ActionLog log, String actionType, PrintWriter out) {
-        ProgressPrinter printer = follow(log, actionType, out);
-        printer.held = true;
-        return printer;
+        return new ProgressPrinter(log, actionType, out, System.console() != null, System::nanoTime, true);
     }
 
     /** Prints {@code line}, then the progress that arrived meanwhile (its latest state) and all that follows. */

@@ -48,14 +48,8 @@ public final class Daylight {
 
     /** Which rule {@link #of} judges the frame by, to say so beside the verdict. */
     public static Basis basis(Frame frame, Optional<GeoPosition> cameraLocation) {
-        if (cameraLocation.isPresent()) {
-            return Basis.SUN;
-        }
-        if (frame.ingested().isEmpty()) {
-            return Basis.NOT_YET_MEASURED;
-        }
-        return frame.ingested().get().exposure().ev100().isPresent() ? Basis.SCENE_EXPOSURE
-                : Basis.PICTURE_BRIGHTNESS;
+        return basis(cameraLocation, frame.ingested().map(Frame.Ingested::meanLuma),
+                frame.ingested().map(Frame.Ingested::exposure).orElse(Exposure.UNKNOWN));
     }
 
     public static Verdict of(Frame frame, Optional<GeoPosition> cameraLocation) {
@@ -63,16 +57,26 @@ public final class Daylight {
                 frame.ingested().map(Frame.Ingested::exposure).orElse(Exposure.UNKNOWN));
     }
 
+    /** The first rule that applies: the one place that chooses, for the verdict and for saying which rule it was. */
+    private static Basis basis(Optional<GeoPosition> cameraLocation, Optional<Double> meanLuma, Exposure exposure) {
+        if (cameraLocation.isPresent()) {
+            return Basis.SUN;
+        }
+        if (meanLuma.isEmpty()) {
+            return Basis.NOT_YET_MEASURED;
+        }
+        return exposure.ev100().isPresent() ? Basis.SCENE_EXPOSURE : Basis.PICTURE_BRIGHTNESS;
+    }
+
     /** The rule on the facts it needs: when, where, and what ingest measured (empty luminance: not ingested). */
     static Verdict judge(Instant capturedAt, Optional<GeoPosition> cameraLocation, Optional<Double> meanLuma,
             Exposure exposure) {
-        if (cameraLocation.isPresent()) {
-            return DayPhase.at(capturedAt, cameraLocation.get()) == DayPhase.DAY ? Verdict.DAY : Verdict.NIGHT;
-        }
-        if (meanLuma.isEmpty()) {
-            return Verdict.UNKNOWN;
-        }
-        return judgedNight(meanLuma.get(), exposure) ? Verdict.NIGHT : Verdict.DAY;
+        return switch (basis(cameraLocation, meanLuma, exposure)) {
+            case SUN -> DayPhase.at(capturedAt, cameraLocation.get()) == DayPhase.DAY ? Verdict.DAY : Verdict.NIGHT;
+            case NOT_YET_MEASURED -> Verdict.UNKNOWN;
+            case SCENE_EXPOSURE, PICTURE_BRIGHTNESS ->
+                    judgedNight(meanLuma.get(), exposure) ? Verdict.NIGHT : Verdict.DAY;
+        };
     }
 
     /**

@@ -1,9 +1,11 @@
 package studio.timelapse.camera.capture.synthetic;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The EXIF block (a JPEG APP1 segment) a real camera module writes with each frame, holding what the synthetic camera
@@ -82,12 +84,12 @@ final class ExifSegment {
     /** NUL-terminated, padded to an even length so every later offset stays word-aligned as TIFF asks. */
     private static byte[] ascii(String text) {
         byte[] bytes = (text + "\0").getBytes(StandardCharsets.US_ASCII);
-        return bytes.length % 2 == 0 ? bytes : java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        return bytes.length % 2 == 0 ? bytes : Arrays.copyOf(bytes, bytes.length + 1);
     }
 
     private static long[] exposureFraction(double seconds) {
         long micros = Math.max(1, Math.round(seconds * 1_000_000));
-        long divisor = java.math.BigInteger.valueOf(micros).gcd(java.math.BigInteger.valueOf(1_000_000)).longValue();
+        long divisor = BigInteger.valueOf(micros).gcd(BigInteger.valueOf(1_000_000)).longValue();
         return new long[] {micros / divisor, 1_000_000 / divisor};
     }
 }
