@@ -82,7 +82,8 @@ measure() {
     pid=""
 }
 
-say "JVM: $(java -version 2>&1 | head -1); JAVA_OPTS=${JAVA_OPTS:-}; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-}"
+# The agent runs the Java that the launcher picks: JAVA_HOME's, else the one on PATH.
+say "JVM: $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1); JAVA_HOME=${JAVA_HOME:-}; JAVA_OPTS=${JAVA_OPTS:-}; MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-}"
 say "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- camera bench shared timelapse || echo ' (with uncommitted changes)'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 measure "first start" "$capture"
 measure "restart" keep
