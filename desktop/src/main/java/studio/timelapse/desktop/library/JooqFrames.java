@@ -166,19 +166,20 @@ final class JooqFrames implements Frames {
 
     @Override
     public Optional<Frame> find(long frameId) {
-        return library.read(sql -> sql.selectFrom(FRAME).where(FRAME.ID.eq(key(frameId)))
-                .fetchOptional(FrameRows::frame));
+        return library.read(sql -> FrameRows.first(sql.select(FrameRows.COLUMNS).from(FRAME)
+                .where(FRAME.ID.eq(key(frameId)))));
     }
 
     @Override
     public Optional<Frame> findCameraFrame(String cameraId, FrameId id) {
-        return library.read(sql -> sql.selectFrom(FRAME).where(cameraFrame(cameraId, id))
-                .fetchOptional(FrameRows::frame));
+        return library.read(sql -> FrameRows.first(sql.select(FrameRows.COLUMNS).from(FRAME)
+                .where(cameraFrame(cameraId, id))));
     }
 
     @Override
     public Optional<Frame> findImported(String sha256) {
-        return library.read(sql -> sql.selectFrom(FRAME).where(imported(sha256)).fetchOptional(FrameRows::frame));
+        return library.read(sql -> FrameRows.first(sql.select(FrameRows.COLUMNS).from(FRAME)
+                .where(imported(sha256))));
     }
 
     /** From the counts the triggers keep (see V1__library.sql): no counting of rows. */
@@ -257,12 +258,7 @@ final class JooqFrames implements Frames {
      */
     static List<Frame> scan(DSLContext sql, Condition where, CaptureRange range, boolean includeRejected,
             Optional<FramePosition> after, int limit) {
-        return scanQuery(sql, FRAME.fields(), where, range, includeRejected, after, limit).fetch(FrameRows::frame);
-    }
-
-    static ResultQuery<Record> scanQuery(DSLContext sql, Field<?>[] columns, Condition where, CaptureRange range,
-            boolean includeRejected, Optional<FramePosition> after, int limit) {
-        return scanQuery(sql, List.of(columns), where, range, includeRejected, after, limit);
+        return FrameRows.frames(scanQuery(sql, FrameRows.COLUMNS, where, range, includeRejected, after, limit));
     }
 
     static ResultQuery<Record> scanQuery(DSLContext sql, List<Field<?>> columns, Condition where, CaptureRange range,
@@ -400,8 +396,8 @@ final class JooqFrames implements Frames {
     @Override
     public List<Frame> notIngested(int limit) {
         requireLimit(limit);
-        return library.read(sql -> sql.selectFrom(FRAME).where(FRAME.INGESTED_AT.isNull()).orderBy(FRAME.ID)
-                .limit(limit).fetch(FrameRows::frame));
+        return library.read(sql -> FrameRows.frames(sql.select(FrameRows.COLUMNS).from(FRAME)
+                .where(FRAME.INGESTED_AT.isNull()).orderBy(FRAME.ID).limit(limit)));
     }
 
     @Override
