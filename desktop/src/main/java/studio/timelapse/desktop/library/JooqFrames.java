@@ -9,13 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -169,19 +166,20 @@ final class JooqFrames implements Frames {
 
     @Override
     public Optional<Frame> find(long frameId) {
-        return library.read(sql -> sql.selectFrom(FRAME).where(FRAME.ID.eq(key(frameId)))
-                .fetchOptional(FrameRows::frame));
+        return library.read(sql -> FrameRows.first(sql.select(FrameRows.COLUMNS).from(FRAME)
+                .where(FRAME.ID.eq(key(frameId)))));
     }
 
     @Override
     public Optional<Frame> findCameraFrame(String cameraId, FrameId id) {
-        return library.read(sql -> sql.selectFrom(FRAME).where(cameraFrame(cameraId, id))
-                .fetchOptional(FrameRows::frame));
+        return library.read(sql -> FrameRows.first(sql.select(FrameRows.COLUMNS).from(FRAME)
+                .where(cameraFrame(cameraId, id))));
     }
 
     @Override
     public Optional<Frame> findImported(String sha256) {
-        return library.read(sql -> sql.selectFrom(FRAME).where(imported(sha256)).fetchOptional(FrameRows::frame));
+        return library.read(sql -> FrameRows.first(sql.select(FrameRows.COLUMNS).from(FRAME)
+                .where(imported(sha256))));
     }
 
     /** From the counts the triggers keep (see V1__library.sql): no counting of rows. */
@@ -260,12 +258,7 @@ final class JooqFrames implements Frames {
      */
     static List<Frame> scan(DSLContext sql, Condition where, CaptureRange range, boolean includeRejected,
             Optional<FramePosition> after, int limit) {
-        return scanQuery(sql, FRAME.fields(), where, range, includeRejected, after, limit).fetch(FrameRows::frame);
-    }
-
-    static ResultQuery<Record> scanQuery(DSLContext sql, Field<?>[] columns, Condition where, CaptureRange range,
-            boolean includeRejected, Optional<FramePosition> after, int limit) {
-        return scanQuery(sql, List.of(columns), where, range, includeRejected, after, limit);
+        return FrameRows.frames(scanQuery(sql, FrameRows.COLUMNS, where, range, includeRejected, after, limit));
     }
 
     static ResultQuery<Record> scanQuery(DSLContext sql, List<Field<?>> columns, Condition where, CaptureRange range,
@@ -337,7 +330,7 @@ final class JooqFrames implements Frames {
         library.database().write(recordingIngest(analyses));
     }
 
-    /** Two prepared batches: the frames' rows, then their thumbnails. */
+    /** Two prepared batches: the frames' rows, then their thumbnails (kept by the frames' origin and capture time). */
     @Override
     public SqlWork<Void> recordingIngest(Map<Long, FrameAnalysis> analyses) {
         Map<Long, FrameAnalysis> results = Map.copyOf(analyses);
@@ -346,13 +339,14 @@ final class JooqFrames implements Frames {
                 return null;
             }
             List<Integer> keys = results.keySet().stream().map(JooqFrames::key).toList();
-            Set<Integer> known = new HashSet<>();
+            // Where each frame's thumbnail goes: the thumbnails are kept in the order of the frames' positions.
+            Map<Integer, ThumbnailKey> known = new HashMap<>();
             for (int from = 0; from < keys.size(); from += LOOKUP_CHUNK) {
-                known.addAll(sql.select(FRAME.ID).from(FRAME)
+                sql.select(FRAME.ID, FRAME.ORIGIN_SEQUENCE_ID, FRAME.CAPTURED_AT).from(FRAME)
                         .where(FRAME.ID.in(keys.subList(from, Math.min(keys.size(), from + LOOKUP_CHUNK))))
-                        .fetch(FRAME.ID));
+                        .forEach(row -> known.put(row.value1(), new ThumbnailKey(row.value2(), row.value3())));
             }
-            Optional<Long> unknown = results.keySet().stream().filter(id -> !known.contains(key(id))).findFirst();
+            Optional<Long> unknown = results.keySet().stream().filter(id -> !known.containsKey(key(id))).findFirst();
             if (unknown.isPresent()) {
                 throw unknownFrame(unknown.get());
             }
@@ -364,10 +358,12 @@ final class JooqFrames implements Frames {
                     .set(FRAME.WIDTH, (Integer) null).set(FRAME.HEIGHT, (Integer) null)
                     .set(FRAME.JUDGED_NIGHT, (Integer) null)
                     .where(FRAME.ID.eq((Integer) null)));
-            BatchBindStep thumbnails = sql.batch(sql.insertInto(FRAME_THUMBNAIL, FRAME_THUMBNAIL.FRAME_ID,
-                            FRAME_THUMBNAIL.WIDTH, FRAME_THUMBNAIL.HEIGHT, FRAME_THUMBNAIL.JPEG)
-                    .values((Integer) null, null, null, null)
-                    .onConflict(FRAME_THUMBNAIL.FRAME_ID).doUpdate()
+            BatchBindStep thumbnails = sql.batch(sql.insertInto(FRAME_THUMBNAIL, FRAME_THUMBNAIL.ORIGIN_SEQUENCE_ID,
+                            FRAME_THUMBNAIL.CAPTURED_AT, FRAME_THUMBNAIL.FRAME_ID, FRAME_THUMBNAIL.WIDTH,
+                            FRAME_THUMBNAIL.HEIGHT, FRAME_THUMBNAIL.JPEG)
+                    .values((Integer) null, null, null, null, null, null)
+                    .onConflict(FRAME_THUMBNAIL.ORIGIN_SEQUENCE_ID, FRAME_THUMBNAIL.CAPTURED_AT,
+                            FRAME_THUMBNAIL.FRAME_ID).doUpdate()
                     .set(FRAME_THUMBNAIL.WIDTH, DSL.excluded(FRAME_THUMBNAIL.WIDTH))
                     .set(FRAME_THUMBNAIL.HEIGHT, DSL.excluded(FRAME_THUMBNAIL.HEIGHT))
                     .set(FRAME_THUMBNAIL.JPEG, DSL.excluded(FRAME_THUMBNAIL.JPEG)));
@@ -383,8 +379,9 @@ final class JooqFrames implements Frames {
                         Daylight.judgedNight(analysis.meanLuma(), exposure) ? 1 : 0, key(result.getKey()));
                 if (analysis.thumbnail().isPresent()) {
                     Thumbnail thumbnail = analysis.thumbnail().get();
-                    thumbnails = thumbnails.bind(key(result.getKey()), thumbnail.width(), thumbnail.height(),
-                            thumbnail.jpeg());
+                    ThumbnailKey at = known.get(key(result.getKey()));
+                    thumbnails = thumbnails.bind(at.originSequenceId(), at.capturedAt(), key(result.getKey()),
+                            thumbnail.width(), thumbnail.height(), thumbnail.jpeg());
                     anyThumbnail = true;
                 }
             }
@@ -399,8 +396,8 @@ final class JooqFrames implements Frames {
     @Override
     public List<Frame> notIngested(int limit) {
         requireLimit(limit);
-        return library.read(sql -> sql.selectFrom(FRAME).where(FRAME.INGESTED_AT.isNull()).orderBy(FRAME.ID)
-                .limit(limit).fetch(FrameRows::frame));
+        return library.read(sql -> FrameRows.frames(sql.select(FrameRows.COLUMNS).from(FRAME)
+                .where(FRAME.INGESTED_AT.isNull()).orderBy(FRAME.ID).limit(limit)));
     }
 
     @Override
@@ -414,10 +411,20 @@ final class JooqFrames implements Frames {
             return Map.of();
         }
         List<Integer> keys = frameIds.stream().distinct().map(JooqFrames::key).toList();
-        return library.read(sql -> sql.selectFrom(FRAME_THUMBNAIL).where(FRAME_THUMBNAIL.FRAME_ID.in(keys))
-                .fetch().stream().collect(Collectors.toMap(row -> (long) row.getFrameId(),
-                        row -> new Thumbnail(row.getWidth(), row.getHeight(), row.getJpeg()))));
+        // Each frame's row gives its thumbnail's key; SQLite takes the ids in ascending order, so a page of a
+        // stream reads its thumbnails forwards through one stretch of the file.
+        return library.read(sql -> sql.select(FRAME.ID, FRAME_THUMBNAIL.WIDTH, FRAME_THUMBNAIL.HEIGHT,
+                        FRAME_THUMBNAIL.JPEG)
+                .from(FRAME).join(FRAME_THUMBNAIL)
+                .on(FRAME_THUMBNAIL.ORIGIN_SEQUENCE_ID.eq(FRAME.ORIGIN_SEQUENCE_ID)
+                        .and(FRAME_THUMBNAIL.CAPTURED_AT.eq(FRAME.CAPTURED_AT))
+                        .and(FRAME_THUMBNAIL.FRAME_ID.eq(FRAME.ID)))
+                .where(FRAME.ID.in(keys))
+                .fetchMap(row -> (long) row.value1(), row -> new Thumbnail(row.value2(), row.value3(), row.value4())));
     }
+
+    /** Where a frame's thumbnail is kept: by the frame's origin and capture time (see V41). */
+    private record ThumbnailKey(int originSequenceId, long capturedAt) {}
 
     private static RefusedException unknownFrame(long frameId) {
         return new RefusedException(Refusal.of(Refusal.Kind.NOT_FOUND, "frame.unknown",

@@ -34,8 +34,8 @@ final class JooqIngests implements Ingests {
         if (limit < 1 || limit > JooqFrames.MAX_PAGE) {
             throw new IllegalArgumentException("a page is 1 to " + JooqFrames.MAX_PAGE + " frames, not " + limit);
         }
-        return library.read(sql -> sql.selectFrom(FRAME).where(waiting(afterFrameId, upToFrameId)).orderBy(FRAME.ID)
-                .limit(limit).fetch(FrameRows::frame));
+        return library.read(sql -> FrameRows.frames(sql.select(FrameRows.COLUMNS).from(FRAME)
+                .where(waiting(afterFrameId, upToFrameId)).orderBy(FRAME.ID).limit(limit)));
     }
 
     @Override

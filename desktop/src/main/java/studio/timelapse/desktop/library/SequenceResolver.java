@@ -4,6 +4,8 @@ import static studio.timelapse.desktop.library.schema.Tables.CAMERA;
 import static studio.timelapse.desktop.library.schema.Tables.FRAME;
 import static studio.timelapse.desktop.library.schema.Tables.SEQUENCE;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,7 +21,6 @@ import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import studio.timelapse.shared.astronomy.GeoPosition;
 import studio.timelapse.shared.astronomy.TimeInterval;
@@ -110,8 +111,9 @@ final class SequenceResolver {
             return List.of();
         }
         Map<Long, Frame> byId = new HashMap<>();
-        sql.selectFrom(FRAME).where(FRAME.ID.in(selected.stream().map(c -> JooqFrames.key(c.id())).toList()))
-                .forEach(row -> byId.put((long) row.getId(), FrameRows.frame(row)));
+        FrameRows.frames(sql.select(FrameRows.COLUMNS).from(FRAME)
+                        .where(FRAME.ID.in(selected.stream().map(c -> JooqFrames.key(c.id())).toList())))
+                .forEach(frame -> byId.put(frame.id(), frame));
         return selected.stream().map(c -> byId.get(c.id())).toList();
     }
 
@@ -256,8 +258,8 @@ final class SequenceResolver {
 
         boolean hasNext() {
             while (buffer.isEmpty() && range.isPresent()) {
-                List<Candidate> fetched = JooqFrames.scanQuery(sql, COLUMNS, origin, range.get(),
-                        definition.includeRejected(), position, batch).fetch(this::candidate);
+                List<Candidate> fetched = FrameRows.read(JooqFrames.scanQuery(sql, COLUMNS, origin, range.get(),
+                        definition.includeRejected(), position, batch), SourceScan::candidate);
                 buffer.addAll(fetched);
                 if (!fetched.isEmpty()) {
                     position = Optional.of(fetched.get(fetched.size() - 1).position());
@@ -269,8 +271,9 @@ final class SequenceResolver {
             return !buffer.isEmpty();
         }
 
-        private Candidate candidate(Record row) {
-            return new Candidate(row.get(FRAME.ID), Instant.ofEpochMilli(row.get(FRAME.CAPTURED_AT)));
+        /** A row of {@link #COLUMNS}. */
+        private static Candidate candidate(ResultSet row) throws SQLException {
+            return new Candidate(row.getLong(1), Instant.ofEpochMilli(row.getLong(2)));
         }
 
         FramePosition head() {

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import studio.timelapse.shared.astronomy.GeoPosition;
-import studio.timelapse.shared.protocol.FrameId;
 
 /**
  * The fast counts of defined sequences (whole hours from {@code frame_hour_count}, partial hours and ingest's night
@@ -41,8 +40,7 @@ class DaylightCountsTest {
     final LibraryFixture fixture = new LibraryFixture();
 
     private Random random;
-    private final Map<String, Long> nextSeq = new HashMap<>();
-    private int imported;
+    private final RandomFrames frames = new RandomFrames(fixture, this::randomTime);
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
@@ -57,10 +55,10 @@ class DaylightCountsTest {
         List<Long> sources = List.of(located, unlocated, card);
 
         for (int round = 0; round < 5; round++) {
-            sync("sunny", 40);
-            sync("dark", 40);
-            importFrames(card, 15);
-            List<Long> ids = allIds(sources);
+            frames.sync("sunny", 40);
+            frames.sync("dark", 40);
+            frames.importFrames(card, 15);
+            List<Long> ids = frames.allIds(sources);
             ingest(pick(ids, 0.4));
             pick(ids, 0.15).forEach(fixture.frames()::reject);
             pick(ids, 0.1).forEach(fixture.frames()::restore);
@@ -76,24 +74,6 @@ class DaylightCountsTest {
             List<Long> byHand = byHand(definition, locations);
             assertThat(fixture.frames().countInSequence(id)).as("count of %s", definition).isEqualTo(byHand.size());
             assertThat(listed(id, 1 + random.nextInt(40))).as("frames of %s", definition).isEqualTo(byHand);
-        }
-    }
-
-    private void sync(String camera, int frames) {
-        List<NewCameraFrame> batch = new ArrayList<>();
-        for (int n = 0; n < frames; n++) {
-            long seq = nextSeq.merge(camera, 1L, Long::sum);
-            batch.add(new NewCameraFrame(new FrameId("e1", seq), randomTime(), 0,
-                    LibraryFixture.sha256((camera + seq).getBytes()), 1, 0, 0, "frames/" + camera + "/" + seq + ".jpg"));
-        }
-        fixture.frames().storeSynced(camera, batch, batch.get(batch.size() - 1).id());
-    }
-
-    private void importFrames(long card, int frames) {
-        for (int n = 0; n < frames; n++) {
-            String name = "card-" + imported++;
-            fixture.frames().insertImportedFrame(new NewImportedFrame(card, randomTime(), 0,
-                    LibraryFixture.sha256(name.getBytes()), 1, 0, 0, "frames/card/" + name + ".jpg"));
         }
     }
 
@@ -163,7 +143,7 @@ class DaylightCountsTest {
     private List<Long> byHand(SequenceDefinition definition, Map<Long, Optional<GeoPosition>> locations) {
         List<Frame> candidates = new ArrayList<>();
         for (long source : definition.sources()) {
-            for (Frame frame : listed(source)) {
+            for (Frame frame : frames.listed(source)) {
                 if (definition.range().contains(frame.capturedAt()) && (definition.includeRejected() || !frame.rejected())
                         && (!definition.daytimeOnly() || Daylight.of(frame, locations.get(source)).kept())) {
                     candidates.add(frame);
@@ -176,21 +156,6 @@ class DaylightCountsTest {
             selected.add(candidates.get(n).id());
         }
         return selected;
-    }
-
-    private List<Long> allIds(List<Long> sources) {
-        return sources.stream().flatMap(source -> listed(source).stream()).map(Frame::id).toList();
-    }
-
-    private List<Frame> listed(long sequence) {
-        List<Frame> frames = new ArrayList<>();
-        Optional<PageCursor> after = Optional.empty();
-        do {
-            Page page = fixture.frames().ofSequence(sequence, after, 500);
-            frames.addAll(page.frames());
-            after = page.next();
-        } while (after.isPresent());
-        return frames;
     }
 
     private List<Long> listed(long sequence, int pageSize) {

@@ -160,6 +160,37 @@ class FramesTest {
     }
 
     @Test
+    void whatIngestCouldNotTellReadsBackAsUnknownInEveryListing() throws Exception {
+        fixture.addCamera("cam-1");
+        long frameId = fixture.frames().insertCameraFrame("cam-1", new NewCameraFrame(new FrameId("e1", 1), NOON, 0,
+                sha(1), 1, 0, 0, "frames/cam-1/e1-1.jpg")).frameId();
+        Frame before = fixture.frames().find(frameId).orElseThrow();
+        assertThat(before.ingested()).isEmpty();
+        assertThat(before.width()).isZero();
+        assertThat(before.height()).isZero();
+        assertThat(before.cameraFrameId()).contains(new FrameId("e1", 1));
+
+        fixture.frames().recordIngest(frameId, new FrameAnalysis(0.0, new int[FrameAnalysis.BINS],
+                new Exposure(OptionalDouble.empty(), OptionalDouble.of(4), OptionalInt.empty()), 640, 480,
+                Optional.empty()));
+        long stream = fixture.sequences().streamOf("cam-1").orElseThrow().id();
+        long defined = fixture.sequences().define("all of it", new SequenceDefinition(List.of(stream),
+                Optional.empty(), Optional.empty(), 1, false, false)).id();
+        for (Frame frame : List.of(fixture.frames().find(frameId).orElseThrow(),
+                fixture.frames().ofSequence(stream, Optional.empty(), 10).frames().get(0),
+                fixture.frames().ofSequence(defined, Optional.empty(), 10).frames().get(0))) {
+            Exposure exposure = frame.ingested().orElseThrow().exposure();
+            assertThat(frame.ingested().orElseThrow().meanLuma()).isZero();
+            assertThat(exposure.timeSeconds()).isEmpty();
+            assertThat(exposure.fNumber()).hasValue(4);
+            assertThat(exposure.iso()).isEmpty();
+            assertThat(frame.width()).isEqualTo(640);
+            assertThat(frame.height()).isEqualTo(480);
+            assertThat(frame.cameraId()).contains("cam-1");
+        }
+    }
+
+    @Test
     void aCameraWithFramesCannotBeRemovedButOneWithoutCan() throws Exception {
         fixture.addCamera("cam-1");
         fixture.addCamera("cam-2");

@@ -174,12 +174,11 @@ class QueryPlanTest {
     }
 
     @Test
-    void aPageOfThumbnailsIsLookedUpByKey() {
+    void aPageOfThumbnailsIsLookedUpByEachFramesPositionInTheThumbnailsOwnOrder() {
         fixture.frames().thumbnails(List.of(1L, 2L, 3L));
-        assertThat(statements).anySatisfy(sql -> assertThat(sql).contains("frame_thumbnail"));
-        for (String sql : statements) {
-            assertThat(plan(sql)).allSatisfy(step -> assertThat(step).doesNotStartWith("SCAN"));
-        }
+        assertThat(statements).singleElement().asString().contains("frame_thumbnail");
+        assertThat(plan(statements.get(0))).containsExactly("SEARCH frame USING INTEGER PRIMARY KEY (rowid=?)",
+                "SEARCH frame_thumbnail USING PRIMARY KEY (origin_sequence_id=? AND captured_at=? AND frame_id=?)");
     }
 
     /**
