@@ -19,6 +19,8 @@ call :build_if_needed
 if errorlevel 1 exit /b 1
 
 if /i "%~1"=="camera" goto camera
+rem ./timelapse also gives 'render' a class archive (docs/rendering.md, "Start-up"); this script makes none, as for
+rem the agent: the same program, its classes loaded the ordinary way.
 "%JAVA_EXE%" %JAVA_OPTS% -jar "%DESKTOP_JAR%" %*
 exit /b %ERRORLEVEL%
 
