@@ -19,7 +19,11 @@ call :build_if_needed
 if errorlevel 1 exit /b 1
 
 if /i "%~1"=="camera" goto camera
-"%JAVA_EXE%" %JAVA_OPTS% -jar "%DESKTOP_JAR%" %*
+rem 'render' gets the C2 thresholds of ./timelapse (see there why). ./timelapse also gives it a class archive
+rem (docs/rendering.md, "Start-up"); this script makes none, as for the agent: its classes load the ordinary way.
+set "RENDER_OPTS="
+if /i "%~1"=="render" set "RENDER_OPTS=-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000"
+"%JAVA_EXE%" %RENDER_OPTS% %JAVA_OPTS% -jar "%DESKTOP_JAR%" %*
 exit /b %ERRORLEVEL%
 
 :camera

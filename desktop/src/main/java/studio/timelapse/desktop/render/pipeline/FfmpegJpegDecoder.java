@@ -46,8 +46,8 @@ import org.bytedeco.javacpp.PointerPointer;
  * where ImageIO (on libjpeg-turbo) needs 80 to 120, and able to decode at 1/2, 1/4 or 1/8 size through a reduced
  * inverse DCT ({@code lowres}), which is what makes previews cheap.
  *
- * <p>The file is read straight into native memory and the decoded planes stay there: rows are copied out one at a
- * time by the scaler. Damaged data is an error, not a grey patch: the decoder runs with {@code AV_EF_EXPLODE}, so a
+ * <p>The file is read straight into native memory; each decoded plane is copied out in one call into an array this
+ * decoder reuses. Damaged data is an error, not a grey patch: the decoder runs with {@code AV_EF_EXPLODE}, so a
  * file cut short or with corrupt entropy-coded data fails with FFmpeg's reason. Its own console messages are lowered
  * below FFmpeg's default log level, since every failure reaches our log with its reason.
  */
@@ -62,6 +62,7 @@ final class FfmpegJpegDecoder implements JpegDecoder {
     private final AVCodecContext[] contexts = new AVCodecContext[MAX_LOWRES + 1];
     private final AVPacket packet;
     private final AVFrame frame;
+    private final byte[][] planeCopies = new byte[3][];
     private BytePointer input;
     private long inputCapacity;
     private boolean closed;
@@ -194,17 +195,32 @@ final class FfmpegJpegDecoder implements JpegDecoder {
                     + av_get_pix_fmt_name(format).getString() + ", which the scaler does not read");
         }
         List<SamplePlane> planes = new ArrayList<>(components);
-        planes.add(new NativePlane(frame.data(0), frame.linesize(0), width, height));
+        planes.add(copy(0, width, height));
         if (components == 3) {
             int chromaWidth = -((-width) >> layout.log2_chroma_w());
             int chromaHeight = -((-height) >> layout.log2_chroma_h());
-            planes.add(new NativePlane(frame.data(1), frame.linesize(1), chromaWidth, chromaHeight));
-            planes.add(new NativePlane(frame.data(2), frame.linesize(2), chromaWidth, chromaHeight));
+            planes.add(copy(1, chromaWidth, chromaHeight));
+            planes.add(copy(2, chromaWidth, chromaHeight));
             ColourModel colour = frame.color_range() == AVCOL_RANGE_MPEG ? ColourModel.YCBCR_LIMITED
                     : ColourModel.YCBCR_FULL;
             return new DecodedImage(width, height, colour, planes, reduction);
         }
         return new DecodedImage(width, height, ColourModel.GRAY, planes, reduction);
+    }
+
+    /**
+     * Plane {@code c} of the decoded frame, copied out of FFmpeg's memory in one call into this decoder's reused
+     * array: the scaler then reads it in place, each row as often as it needs, where copying rows out one at a time
+     * cost a native call and a copy per row read (about twice per row at 1080p).
+     */
+    private SamplePlane copy(int c, int width, int height) {
+        int stride = frame.linesize(c);
+        int length = stride * (height - 1) + width;
+        if (planeCopies[c] == null || planeCopies[c].length < length) {
+            planeCopies[c] = new byte[length];
+        }
+        frame.data(c).position(0).get(planeCopies[c], 0, length);
+        return new SamplePlane.InArray(planeCopies[c], 0, stride, width, height, 1);
     }
 
     private static String describe(int error) {
@@ -233,23 +249,6 @@ final class FfmpegJpegDecoder implements JpegDecoder {
         av_packet_free(packet);
         if (input != null) {
             input.close();
-        }
-    }
-
-    /** A plane of a decoded frame in FFmpeg's memory: each row is copied into the reader's scratch buffer. */
-    private record NativePlane(BytePointer data, int lineSize, int width, int height) implements SamplePlane {
-
-        @Override
-        public int channels() {
-            return 1;
-        }
-
-        @Override
-        public void row(int y, RowView view) {
-            byte[] scratch = view.scratch(width);
-            data.position((long) y * lineSize).get(scratch, 0, width);
-            view.array = scratch;
-            view.offset = 0;
         }
     }
 }

@@ -5,9 +5,10 @@ package studio.timelapse.desktop.render.pipeline;
  * with {@link AxisWeights} (area averaging down, bilinear up) along each axis.
  *
  * <p>Vertical first: each output row is the weighted sum of the few source rows under it, a loop over whole rows
- * that the JIT turns into SIMD code and that works the same for interleaved channels; then the short horizontal pass
- * runs on output rows only, so its scalar gathers happen {@code sourceHeight / outputHeight} times less often than
- * they would on source rows. Working memory is one row of sums.
+ * that works the same for interleaved channels; then the short horizontal pass runs on output rows only, so its
+ * gathers happen {@code sourceHeight / outputHeight} times less often than they would on source rows. The common
+ * cases (two or three rows under an output row, two to four columns under an output sample) have loops of their own,
+ * which give exactly the general loops' integers at about half their cost. Working memory is one row of sums.
  *
  * <p>Gamma-naive: it averages the gamma-encoded samples as they are, as almost every video scaler does. Averaging in
  * linear light would keep the brightness of fine high-contrast detail (stars, twigs against the sky) a little better,
@@ -22,8 +23,25 @@ final class PlaneScaler {
     private static final int HORIZONTAL_SHIFT = AxisWeights.BITS + 8;
     private static final int HORIZONTAL_ROUND = 1 << (HORIZONTAL_SHIFT - 1);
 
-    private final SamplePlane.RowView view = new SamplePlane.RowView();
+    /** Whether the unrolled loops run (else the general ones: the reference they are tested against). */
+    private final boolean unrolled;
+    /** The source rows under the output row being made, and their weights. */
+    private SamplePlane.RowView[] views = new SamplePlane.RowView[4];
+    private int[] rowWeights = new int[4];
     private int[] column = new int[0];
+
+    PlaneScaler() {
+        this(true);
+    }
+
+    private PlaneScaler(boolean unrolled) {
+        this.unrolled = unrolled;
+    }
+
+    /** A scaler that runs only the general loops: slower, the reference the unrolled ones are tested against. */
+    static PlaneScaler general() {
+        return new PlaneScaler(false);
+    }
 
     /**
      * Resamples the region {@code (x, y, w, h)} of {@code plane}, in the plane's pixels (fractions allowed), into the
@@ -56,25 +74,81 @@ final class PlaneScaler {
         }
     }
 
-    /** {@code column[i]} = the weighted sum of sample {@code from + i} of the source rows under output row {@code j}. */
+    /**
+     * {@code column[i]} = the weighted sum of sample {@code from + i} of the source rows under output row {@code j}.
+     * Down-scaling by less than 2 (the common case: 12 MP decoded at half size, then to 1080p) puts two or three
+     * source rows under each output row: those sums are one pass over the rows (with the rounding), where the general
+     * loop makes one pass per row and one more to round; more rows are summed one row at a time. Both give the same
+     * integers.
+     */
     private void sumDown(SamplePlane plane, AxisWeights down, int j, int from, int length) {
         int taps = down.taps;
         int firstRow = down.first[j];
-        int[] sums = column;
-        boolean started = false;
+        int rows = 0;
         for (int k = 0; k < taps; k++) {
             int weight = down.weights[j * taps + k];
-            if (weight == 0) {
-                continue;
+            if (weight != 0) {
+                if (rows == views.length) {
+                    views = java.util.Arrays.copyOf(views, rows * 2);
+                    rowWeights = java.util.Arrays.copyOf(rowWeights, rows * 2);
+                }
+                if (views[rows] == null) {
+                    views[rows] = new SamplePlane.RowView();
+                }
+                plane.row(firstRow + k, views[rows]);
+                rowWeights[rows++] = weight;
             }
-            plane.row(firstRow + k, view);
-            byte[] row = view.array;
-            int offset = view.offset + from;
-            if (!started) {
+        }
+        if (unrolled && rows == 2) {
+            sumTwoRows(from, length);
+        } else if (unrolled && rows == 3) {
+            sumThreeRows(from, length);
+        } else {
+            sumRowByRow(rows, from, length);
+        }
+    }
+
+    private void sumTwoRows(int from, int length) {
+        int[] sums = column;
+        byte[] a = views[0].array;
+        byte[] b = views[1].array;
+        int oa = views[0].offset + from;
+        int ob = views[1].offset + from;
+        int wa = rowWeights[0];
+        int wb = rowWeights[1];
+        for (int i = 0; i < length; i++) {
+            sums[i] = (wa * (a[oa + i] & 0xff) + wb * (b[ob + i] & 0xff) + VERTICAL_ROUND) >> VERTICAL_SHIFT;
+        }
+    }
+
+    private void sumThreeRows(int from, int length) {
+        int[] sums = column;
+        byte[] a = views[0].array;
+        byte[] b = views[1].array;
+        byte[] c = views[2].array;
+        int oa = views[0].offset + from;
+        int ob = views[1].offset + from;
+        int oc = views[2].offset + from;
+        int wa = rowWeights[0];
+        int wb = rowWeights[1];
+        int wc = rowWeights[2];
+        for (int i = 0; i < length; i++) {
+            sums[i] = (wa * (a[oa + i] & 0xff) + wb * (b[ob + i] & 0xff) + wc * (c[oc + i] & 0xff) + VERTICAL_ROUND)
+                    >> VERTICAL_SHIFT;
+        }
+    }
+
+    /** The general sum: each row added in turn, then rounded. */
+    private void sumRowByRow(int rows, int from, int length) {
+        int[] sums = column;
+        for (int k = 0; k < rows; k++) {
+            int weight = rowWeights[k];
+            byte[] row = views[k].array;
+            int offset = views[k].offset + from;
+            if (k == 0) {
                 for (int i = 0; i < length; i++) {
                     sums[i] = weight * (row[offset + i] & 0xff);
                 }
-                started = true;
             } else {
                 for (int i = 0; i < length; i++) {
                     sums[i] += weight * (row[offset + i] & 0xff);
@@ -86,36 +160,48 @@ final class PlaneScaler {
         }
     }
 
+    /**
+     * One output row from the vertical sums. Two to four taps are unrolled and read the weights by tap; they need no
+     * clamp: the weights are never negative and sum to {@link AxisWeights#ONE}, and a vertical sum is at most
+     * {@code 255 << 8}, so the result is within 0–255 (the general loop keeps the clamp).
+     */
     private void across1(AxisWeights across, int firstColumn, byte[] out, int at) {
         int[] sums = column;
         int[] first = across.first;
-        int[] weights = across.weights;
         int outputs = across.outputs;
-        switch (across.taps) {
+        int[][] tap = across.byTap;
+        switch (unrolled ? across.taps : 0) {
             case 2 -> {
+                int[] w0 = tap[0];
+                int[] w1 = tap[1];
                 for (int i = 0; i < outputs; i++) {
                     int s = first[i] - firstColumn;
-                    int w = 2 * i;
-                    out[at + i] = clamp(HORIZONTAL_ROUND + weights[w] * sums[s] + weights[w + 1] * sums[s + 1]);
+                    out[at + i] = (byte) ((HORIZONTAL_ROUND + w0[i] * sums[s] + w1[i] * sums[s + 1]) >> HORIZONTAL_SHIFT);
                 }
             }
             case 3 -> {
+                int[] w0 = tap[0];
+                int[] w1 = tap[1];
+                int[] w2 = tap[2];
                 for (int i = 0; i < outputs; i++) {
                     int s = first[i] - firstColumn;
-                    int w = 3 * i;
-                    out[at + i] = clamp(HORIZONTAL_ROUND + weights[w] * sums[s] + weights[w + 1] * sums[s + 1]
-                            + weights[w + 2] * sums[s + 2]);
+                    out[at + i] = (byte) ((HORIZONTAL_ROUND + w0[i] * sums[s] + w1[i] * sums[s + 1]
+                            + w2[i] * sums[s + 2]) >> HORIZONTAL_SHIFT);
                 }
             }
             case 4 -> {
+                int[] w0 = tap[0];
+                int[] w1 = tap[1];
+                int[] w2 = tap[2];
+                int[] w3 = tap[3];
                 for (int i = 0; i < outputs; i++) {
                     int s = first[i] - firstColumn;
-                    int w = 4 * i;
-                    out[at + i] = clamp(HORIZONTAL_ROUND + weights[w] * sums[s] + weights[w + 1] * sums[s + 1]
-                            + weights[w + 2] * sums[s + 2] + weights[w + 3] * sums[s + 3]);
+                    out[at + i] = (byte) ((HORIZONTAL_ROUND + w0[i] * sums[s] + w1[i] * sums[s + 1]
+                            + w2[i] * sums[s + 2] + w3[i] * sums[s + 3]) >> HORIZONTAL_SHIFT);
                 }
             }
             default -> {
+                int[] weights = across.weights;
                 int taps = across.taps;
                 for (int i = 0; i < outputs; i++) {
                     int s = first[i] - firstColumn;

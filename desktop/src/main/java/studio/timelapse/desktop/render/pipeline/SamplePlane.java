@@ -20,15 +20,6 @@ interface SamplePlane {
     final class RowView {
         byte[] array;
         int offset;
-        private byte[] scratch = new byte[0];
-
-        /** A buffer of at least {@code length} bytes this view owns, for planes that copy rows out of native memory. */
-        byte[] scratch(int length) {
-            if (scratch.length < length) {
-                scratch = new byte[length];
-            }
-            return scratch;
-        }
     }
 
     /** A plane in a Java array, read in place. */

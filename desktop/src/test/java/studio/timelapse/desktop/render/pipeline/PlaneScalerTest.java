@@ -130,6 +130,65 @@ class PlaneScalerTest {
         }
     }
 
+    @Test
+    void theUnrolledLoopsGiveExactlyTheGeneralLoopsSamples() {
+        // Ratios that put 1, 2, 3 and 4 source pixels under an output sample (and more), a 12 MP frame's half-size
+        // decode to 1080p's 1440x1080 among them, whole planes and regions starting mid-pixel, planar and interleaved.
+        Random random = new Random(11);
+        int[][] cases = {
+            {2028, 1520, 1, 1440, 1080}, {1014, 760, 1, 720, 540}, {300, 200, 1, 150, 100}, {300, 200, 1, 100, 70},
+            {300, 200, 1, 299, 199}, {301, 203, 1, 64, 41}, {120, 80, 1, 200, 150}, {90, 60, 3, 61, 37},
+            {90, 60, 3, 45, 30}};
+        for (int[] size : cases) {
+            int width = size[0];
+            int height = size[1];
+            int channels = size[2];
+            byte[] data = new byte[width * height * channels + 5];
+            random.nextBytes(data);
+            SamplePlane plane = new SamplePlane.InArray(data, 5, width * channels, width, height, channels);
+            for (double[] region : new double[][] {{0, 0, width, height}, {1.5, 0.25, width - 3.1, height - 1.7}}) {
+                int dw = size[3];
+                int dh = size[4];
+                byte[][] unrolled = new byte[channels][(dw + 2) * (dh + 1)];
+                byte[][] general = new byte[channels][(dw + 2) * (dh + 1)];
+                new PlaneScaler().scale(plane, region[0], region[1], region[2], region[3], unrolled, dw + 2, 1, 1, dw,
+                        dh);
+                PlaneScaler.general().scale(plane, region[0], region[1], region[2], region[3], general, dw + 2, 1, 1,
+                        dw, dh);
+                for (int c = 0; c < channels; c++) {
+                    assertThat(unrolled[c]).as("%dx%d to %dx%d from %s, channel %d", width, height, dw, dh,
+                            java.util.Arrays.toString(region), c).isEqualTo(general[c]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void extremeSamplesSurviveTheUnclampedLoops() {
+        // All 255 and all 0 (the bounds of the unclamped sums) and a checkerboard of both, at an uneven ratio.
+        for (int pattern = 0; pattern < 3; pattern++) {
+            byte[] data = new byte[203 * 151];
+            for (int i = 0; i < data.length; i++) {
+                int x = i % 203;
+                int y = i / 203;
+                data[i] = (byte) (pattern == 0 ? 255 : pattern == 1 ? 0 : ((x + y) % 2 == 0 ? 255 : 0));
+            }
+            byte[][] out = {new byte[144 * 108]};
+            new PlaneScaler().scale(new SamplePlane.InArray(data, 0, 203, 203, 151, 1), 0, 0, 203, 151, out, 144, 0, 0,
+                    144, 108);
+            for (byte value : out[0]) {
+                int sample = value & 0xff;
+                if (pattern == 0) {
+                    assertThat(sample).isEqualTo(255);
+                } else if (pattern == 1) {
+                    assertThat(sample).isZero();
+                } else {
+                    assertThat(sample).isBetween(90, 165);
+                }
+            }
+        }
+    }
+
     private static int indexOfFirstNonZero(int[] weights, int from, int taps) {
         for (int k = 0; k < taps; k++) {
             if (weights[from + k] != 0) {
