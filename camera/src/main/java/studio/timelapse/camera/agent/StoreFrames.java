@@ -1,6 +1,5 @@
 package studio.timelapse.camera.agent;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import studio.timelapse.camera.api.FrameSource;
 import studio.timelapse.camera.store.FrameStore;
@@ -23,18 +22,13 @@ final class StoreFrames implements FrameSource {
     }
 
     @Override
-    public Optional<FrameInfo> find(FrameId id) {
-        return store.find(id);
-    }
-
-    @Override
     public Optional<FrameInfo> latest() {
         return store.latest();
     }
 
     @Override
-    public Optional<Path> file(FrameId id) {
-        return store.file(id);
+    public Optional<FrameFile> download(FrameId id) {
+        return store.download(id).map(frame -> new FrameFile(frame.id(), frame.size(), frame.sha256(), frame.file()));
     }
 
     @Override

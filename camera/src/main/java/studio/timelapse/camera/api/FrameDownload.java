@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import studio.timelapse.shared.protocol.ErrorBody;
-import studio.timelapse.shared.protocol.FrameInfo;
 import studio.timelapse.shared.refusal.Refusal;
 import studio.timelapse.shared.refusal.RefusedException;
 
@@ -35,7 +34,7 @@ final class FrameDownload {
         this.clock = clock;
     }
 
-    void send(Context ctx, FrameInfo frame, Path file) throws IOException {
+    void send(Context ctx, FrameSource.FrameFile frame, Path file) throws IOException {
         try (FileChannel channel = open(file, frame)) {
             long length = channel.size();
             if (length != frame.size()) {
@@ -75,7 +74,7 @@ final class FrameDownload {
         }
     }
 
-    private static FileChannel open(Path file, FrameInfo frame) throws IOException {
+    private static FileChannel open(Path file, FrameSource.FrameFile frame) throws IOException {
         try {
             return FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {

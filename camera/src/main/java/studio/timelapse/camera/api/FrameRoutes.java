@@ -10,7 +10,6 @@ import java.util.Set;
 import studio.timelapse.shared.protocol.Acknowledgement;
 import studio.timelapse.shared.protocol.AcknowledgementReceipt;
 import studio.timelapse.shared.protocol.FrameId;
-import studio.timelapse.shared.protocol.FrameInfo;
 import studio.timelapse.shared.refusal.Refusal;
 import studio.timelapse.shared.refusal.RefusedException;
 
@@ -51,9 +50,10 @@ final class FrameRoutes {
     private void frame(Context ctx) throws IOException {
         Query.of(ctx, Set.of());
         FrameId id = FrameIds.parse(ctx.pathParam("id"), "id");
-        FrameInfo info = frames.find(id).orElseThrow(() -> notFound(id, "The camera has no frame " + id));
-        Path file = frames.file(id).orElseThrow(() -> notFound(id, "Frame " + id + " is no longer on the camera"));
-        download.send(ctx, info, file);
+        FrameSource.FrameFile frame = frames.download(id)
+                .orElseThrow(() -> notFound(id, "The camera has no frame " + id));
+        Path file = frame.file().orElseThrow(() -> notFound(id, "Frame " + id + " is no longer on the camera"));
+        download.send(ctx, frame, file);
     }
 
     private void acknowledge(Context ctx) {

@@ -22,13 +22,17 @@ public interface FrameSource {
      */
     FramePage after(Optional<FrameId> cursor, int limit);
 
-    Optional<FrameInfo> find(FrameId id);
-
     /** The newest frame. */
     Optional<FrameInfo> latest();
 
-    /** The complete JPEG of an indexed frame, or empty if there is none or its file is gone. */
-    Optional<Path> file(FrameId id);
+    /**
+     * What a download of a frame needs, from one look-up: its length and SHA-256 as indexed, and its complete JPEG
+     * unless the file is gone; empty when there is no such frame.
+     */
+    Optional<FrameFile> download(FrameId id);
+
+    /** A frame as a download serves it: {@code file} is empty when the frame is indexed but its file is gone. */
+    record FrameFile(FrameId id, long size, String sha256, Optional<Path> file) {}
 
     /**
      * Records that the studio stored these frames; from then on retention may delete them. Idempotent.

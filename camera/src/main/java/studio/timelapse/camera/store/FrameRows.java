@@ -28,6 +28,9 @@ final class FrameRows {
     static final String PAGE = "SELECT " + COLUMNS + " FROM frame WHERE epoch = ? AND sequence > ? AND deleting = 0"
             + " ORDER BY sequence LIMIT ?";
     static final String FIND = "SELECT " + COLUMNS + " FROM frame WHERE epoch = ? AND sequence = ? AND deleting = 0";
+    /** What a download needs, without the settings and exposure JSON the listing parses. */
+    static final String FILE = "SELECT size, sha256, path, missing_since_ms FROM frame"
+            + " WHERE epoch = ? AND sequence = ? AND deleting = 0";
     static final String LATEST = "SELECT " + COLUMNS + " FROM frame WHERE epoch = ? AND deleting = 0"
             + " ORDER BY sequence DESC LIMIT 1";
     static final String OLDEST_IN_STATE = "SELECT " + COLUMNS + " FROM frame INDEXED BY frame_by_sync_state"
@@ -109,6 +112,20 @@ final class FrameRows {
 
     Optional<StoredFrame> find(Connection connection, FrameId id) throws SQLException {
         return query(connection, FIND, id.epoch(), id.sequence()).stream().findFirst();
+    }
+
+    Optional<IndexedFile> file(Connection connection, FrameId id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(FILE)) {
+            select.setString(1, id.epoch());
+            select.setLong(2, id.sequence());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new IndexedFile(id, row.getLong(1), row.getString(2), row.getString(3),
+                        row.getObject(4) != null));
+            }
+        }
     }
 
     Optional<StoredFrame> latest(Connection connection, String epoch) throws SQLException {
@@ -207,6 +224,8 @@ final class FrameRows {
     record StoreIdentity(String epoch, long lastSequence) {}
 
     record IndexedPath(FrameId id, String path, boolean flaggedMissing) {}
+
+    record IndexedFile(FrameId id, long size, String sha256, String path, boolean flaggedMissing) {}
 
     private List<StoredFrame> query(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {

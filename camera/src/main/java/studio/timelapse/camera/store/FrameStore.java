@@ -179,24 +179,40 @@ public final class FrameStore implements AutoCloseable {
      * flagged and {@code camera:store:missing_file} logged (once), and {@link #find} still lists it.
      */
     public Optional<Path> file(FrameId id) {
-        Optional<StoredFrame> frame = stored(id);
-        if (frame.isEmpty()) {
+        return download(id).flatMap(FrameFile::file);
+    }
+
+    /**
+     * A frame as a download needs it — its length, digest and file (empty when the file is gone, flagged as
+     * {@link #file} does) — from one read of the index that parses none of its settings or exposure; empty when the
+     * store has no such frame.
+     */
+    public Optional<FrameFile> download(FrameId id) {
+        if (!id.epoch().equals(epoch)) {
             return Optional.empty();
         }
-        Path file = layout.resolve(frame.get().path());
+        Optional<FrameRows.IndexedFile> indexed = db.read(connection -> rows.file(connection, id));
+        if (indexed.isEmpty()) {
+            return Optional.empty();
+        }
+        FrameRows.IndexedFile frame = indexed.get();
+        Path file = layout.resolve(frame.path());
         boolean present = Files.isRegularFile(file);
-        boolean flagged = frame.get().missingSince().isPresent();
-        if (present != flagged) {
-            return Optional.of(file).filter(f -> present);
+        if (present == frame.flaggedMissing()) {
+            Optional<Instant> since = present ? Optional.empty()
+                    : Optional.of(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            boolean changed = db.write(connection -> rows.flagMissing(connection, id, since));
+            if (changed) {
+                log.message(present ? "camera:store:file_returned" : "camera:store:missing_file", "id", id.toString(),
+                        "path", frame.path());
+            }
         }
-        Optional<Instant> since = present ? Optional.empty() : Optional.of(clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        boolean changed = db.write(connection -> rows.flagMissing(connection, id, since));
-        if (changed) {
-            log.message(present ? "camera:store:file_returned" : "camera:store:missing_file", "id", id.toString(),
-                    "path", frame.get().path());
-        }
-        return present ? Optional.of(file) : Optional.empty();
+        return Optional.of(new FrameFile(id, frame.size(), frame.sha256(),
+                present ? Optional.of(file) : Optional.empty()));
     }
+
+    /** A frame's length and SHA-256 as indexed, and its file unless it is gone. */
+    public record FrameFile(FrameId id, long size, String sha256, Optional<Path> file) {}
 
     /** Counts, bytes, the oldest unsynced and latest frames, missing files and the volume's space. */
     public StoreStats stats() {

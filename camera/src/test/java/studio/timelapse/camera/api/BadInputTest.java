@@ -295,7 +295,7 @@ class BadInputTest {
         agent.get("/api/v1/frames/" + FolderFrames.EPOCH + "-1");
         agent.get("/api/v1/frames?after=other-epoch-7");
 
-        assertThat(agent.frames.askedFor).containsExactly(new FrameId(FolderFrames.EPOCH, 1),
-                new FrameId(FolderFrames.EPOCH, 1), new FrameId(FolderFrames.EPOCH, 1), new FrameId("other-epoch", 7));
+        assertThat(agent.frames.askedFor).as("one look-up per download, then the listing's cursor")
+                .containsExactly(new FrameId(FolderFrames.EPOCH, 1), new FrameId("other-epoch", 7));
     }
 }

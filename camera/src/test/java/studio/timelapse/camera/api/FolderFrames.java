@@ -67,8 +67,7 @@ final class FolderFrames implements FrameSource {
         return new FramePage(first, page.size() > limit ? Optional.of(first.get(limit - 1).id()) : Optional.empty());
     }
 
-    @Override
-    public synchronized Optional<FrameInfo> find(FrameId id) {
+    synchronized Optional<FrameInfo> find(FrameId id) {
         askedFor.add(id);
         return id.epoch().equals(EPOCH) ? Optional.ofNullable(frames.get(id.sequence())) : Optional.empty();
     }
@@ -79,9 +78,9 @@ final class FolderFrames implements FrameSource {
     }
 
     @Override
-    public synchronized Optional<Path> file(FrameId id) {
-        askedFor.add(id);
-        return find(id).map(info -> path(id)).filter(Files::isRegularFile);
+    public synchronized Optional<FrameFile> download(FrameId id) {
+        return find(id).map(info -> new FrameFile(id, info.size(), info.sha256(),
+                Optional.of(path(id)).filter(Files::isRegularFile)));
     }
 
     @Override
