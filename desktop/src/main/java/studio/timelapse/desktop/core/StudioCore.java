@@ -36,6 +36,8 @@ import studio.timelapse.shared.lock.Locks;
  */
 public final class StudioCore implements AutoCloseable {
     private static final Duration SCHEDULE_CHECK = Duration.ofMinutes(10);
+    /** The first look at the render schedules waits this long after opening: the start is busy enough. */
+    private static final Duration FIRST_SCHEDULE_CHECK = Duration.ofSeconds(30);
 
     /** Cameras synced at once; more wait their turn (each sync downloads several frames in parallel). */
     private static final int SYNC_WORKERS = 4;
@@ -56,7 +58,7 @@ public final class StudioCore implements AutoCloseable {
 
     private StudioCore(Library library, Locks locks, Encoders encoders, JobRunner jobs, RenderJob renderJob,
             IngestJob ingestJob, ImportJob importJob, SyncJob syncJob, CameraClients cameraClients,
-            SyncScheduler sync, ActionLog log, Work work) {
+            SyncScheduler sync, ActionLog log, Work work, Duration firstScheduleCheck) {
         this.renderJob = renderJob;
         this.ingestJob = ingestJob;
         this.importJob = importJob;
@@ -77,7 +79,10 @@ public final class StudioCore implements AutoCloseable {
         this.log = log;
         if (work == Work.ALL) {
             // Each occurrence waits in the queue for its time; looking again now and then queues the ones after it.
-            schedules.scheduleWithFixedDelay(this::catchUpSchedules, 0, SCHEDULE_CHECK.toSeconds(), TimeUnit.SECONDS);
+            // The first look waits a little, so as not to compete with a window opening over a big library; what was
+            // missed while no studio was open is still due then and is queued by that first look.
+            schedules.scheduleWithFixedDelay(this::catchUpSchedules, firstScheduleCheck.toMillis(),
+                    SCHEDULE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -142,7 +147,7 @@ public final class StudioCore implements AutoCloseable {
                 jobs.start();
             }
             return new StudioCore(library, locks, encoders, jobs, renderJob, ingestJob, importJob, syncJob,
-                    cameraClients, new SyncScheduler(jobs, syncJob, clock), log, work);
+                    cameraClients, new SyncScheduler(jobs, syncJob, clock), log, work, settings.firstScheduleCheck());
         } catch (IOException e) {
             library.close();
             throw new UncheckedIOException("The studio's identity in " + library.folder() + " cannot be read", e);
@@ -159,38 +164,48 @@ public final class StudioCore implements AutoCloseable {
      * How the engine runs; {@link #defaults()} for users, tests tune the rest.
      *
      * @param analysisThreads frames analysed at once by ingest and import (one per core by default)
+     * @param firstScheduleCheck how long after {@link #open} the render schedules are first looked at (30 s by
+     *     default, then every 10 minutes): renders missed while no studio was open are queued then
      */
     public record Settings(Encoders encoders, RenderTuning render, SyncSettings sync, Duration pollInterval,
-            int analysisThreads) {
+            int analysisThreads, Duration firstScheduleCheck) {
         public Settings {
             if (analysisThreads < 1) {
                 throw new IllegalArgumentException("at least one analysis thread, not " + analysisThreads);
+            }
+            if (firstScheduleCheck.isNegative()) {
+                throw new IllegalArgumentException("the first schedule check cannot be " + firstScheduleCheck
+                        + " after opening");
             }
         }
 
         public static Settings defaults() {
             return new Settings(StandardEncoders.create(), RenderTuning.defaults(), SyncSettings.defaults(),
-                    Duration.ofMillis(200), AnalysisThreads.defaultThreads());
+                    Duration.ofMillis(200), AnalysisThreads.defaultThreads(), FIRST_SCHEDULE_CHECK);
         }
 
         public Settings withRender(RenderTuning tuning) {
-            return new Settings(encoders, tuning, sync, pollInterval, analysisThreads);
+            return new Settings(encoders, tuning, sync, pollInterval, analysisThreads, firstScheduleCheck);
         }
 
         public Settings withSync(SyncSettings newSync) {
-            return new Settings(encoders, render, newSync, pollInterval, analysisThreads);
+            return new Settings(encoders, render, newSync, pollInterval, analysisThreads, firstScheduleCheck);
         }
 
         public Settings withPollInterval(Duration interval) {
-            return new Settings(encoders, render, sync, interval, analysisThreads);
+            return new Settings(encoders, render, sync, interval, analysisThreads, firstScheduleCheck);
         }
 
         public Settings withEncoders(Encoders newEncoders) {
-            return new Settings(newEncoders, render, sync, pollInterval, analysisThreads);
+            return new Settings(newEncoders, render, sync, pollInterval, analysisThreads, firstScheduleCheck);
         }
 
         public Settings withAnalysisThreads(int threads) {
-            return new Settings(encoders, render, sync, pollInterval, threads);
+            return new Settings(encoders, render, sync, pollInterval, threads, firstScheduleCheck);
+        }
+
+        public Settings withFirstScheduleCheck(Duration delay) {
+            return new Settings(encoders, render, sync, pollInterval, analysisThreads, delay);
         }
     }
 

@@ -151,7 +151,7 @@ public final class GoProBackend implements CameraBackend {
         if (!next.isBefore(deadline)) {
             throw new CaptureException(Kind.TIMEOUT, timeoutMessage);
         }
-        Thread.sleep(config.pollInterval().toMillis());
+        config.sleeper().sleep(config.pollInterval());
     }
 
     /** The frame is safe here; a card copy that cannot be removed only fills the card, so it is logged, not fatal. */

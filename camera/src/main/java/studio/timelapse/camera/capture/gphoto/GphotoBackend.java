@@ -28,8 +28,9 @@ import studio.timelapse.shared.actionlog.ActionLog;
 /**
  * A DSLR on USB: one {@code gphoto2 --capture-image-and-download} per frame, with the exposure set in the same
  * run. A camera that says it is busy ("PTP Device Busy", "I/O in progress", a USB device another program claimed)
- * is asked again after a short, doubling wait for as long as the deadline allows; a run that hangs (a frozen camera,
- * a low battery's long busy-wait) is killed at the deadline. Exposure comes from the JPEG's EXIF.
+ * is asked again after a short, doubling wait while the deadline still leaves time for a whole capture
+ * ({@link GphotoConfig#captureAllowance()}); a run that hangs (a frozen camera, a low battery's long busy-wait) is
+ * killed at the deadline. Exposure comes from the JPEG's EXIF.
  *
  * <p>Logs {@code camera:gphoto2:capture} per frame, with {@code camera:gphoto2:retry} for each retry and
  * {@code camera:process:exited} for each run inside it, and {@code camera:gphoto2:reset}.
@@ -83,18 +84,20 @@ public final class GphotoBackend implements CameraBackend {
             if (problem.kind() != Kind.BUSY) {
                 throw problem;
             }
-            // Another attempt must have time to finish, as long as this one took: one that runs into the deadline is
-            // killed mid-conversation with the camera, which helps nobody.
+            // Another attempt must have time for a whole capture and download, which takes longer than a busy answer
+            // (or as long as this attempt took, if that was longer): one that runs into the deadline is killed
+            // mid-conversation with the camera, which helps nobody, and reads as a frozen camera.
             Instant now = config.clock().instant();
             Duration left = Duration.between(now, deadline);
-            if (left.compareTo(backoff.plus(Duration.between(started, now))) <= 0) {
+            Duration attemptNeeds = max(Duration.between(started, now), config.captureAllowance());
+            if (left.compareTo(backoff.plus(attemptNeeds)) <= 0) {
                 throw new CaptureException(Kind.BUSY, "the camera was still busy after " + attempt + " attempt"
                         + (attempt == 1 ? "" : "s") + " and the deadline leaves no time for another: "
                         + problem.getMessage());
             }
             action.log("camera:gphoto2:retry", "attempt", attempt, "reason", problem.getMessage(),
                     "wait_ms", backoff.toMillis());
-            Thread.sleep(backoff.toMillis());
+            config.sleeper().sleep(backoff);
             backoff = min(backoff.multipliedBy(2), config.maxBackoff());
         }
     }
@@ -168,6 +171,10 @@ public final class GphotoBackend implements CameraBackend {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     @Override

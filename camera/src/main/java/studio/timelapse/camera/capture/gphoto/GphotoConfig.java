@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import studio.timelapse.camera.capture.Sleeper;
 import studio.timelapse.camera.capture.process.Executables;
 
 /**
@@ -16,12 +17,16 @@ import studio.timelapse.camera.capture.process.Executables;
  *     ({@code colortemperature} on Canon EOS); without it a fixed white balance is refused
  * @param alwaysSet entries set before every frame, e.g. {@code imageformat=Large Fine JPEG} or
  *     {@code capturetarget=Memory card}
+ * @param sleeper how the backend waits between attempts; tests pass one that advances their manual clock
  * @param firstBackoff the wait before the first retry of a busy camera; it doubles up to {@code maxBackoff}
+ * @param captureAllowance how long one capture and download may take: a busy camera is asked again only while the
+ *     deadline leaves this much after the wait (or as long as the busy attempt took, if that was longer)
  * @param resetTimeout how long {@code --auto-detect} and {@code --reset} may take in {@link GphotoBackend#reset()}
  */
-public record GphotoConfig(Executables tools, Clock clock, Optional<String> port, String shutterSetting,
-        String isoSetting, Optional<String> colourTemperatureSetting, List<String> alwaysSet, Duration firstBackoff,
-        Duration maxBackoff, Duration resetTimeout, int maxWidth, int maxHeight, Duration minInterval) {
+public record GphotoConfig(Executables tools, Clock clock, Sleeper sleeper, Optional<String> port,
+        String shutterSetting, String isoSetting, Optional<String> colourTemperatureSetting, List<String> alwaysSet,
+        Duration firstBackoff, Duration maxBackoff, Duration captureAllowance, Duration resetTimeout, int maxWidth,
+        int maxHeight, Duration minInterval) {
 
     public GphotoConfig {
         alwaysSet = List.copyOf(alwaysSet);
@@ -35,6 +40,7 @@ public record GphotoConfig(Executables tools, Clock clock, Optional<String> port
     public static final class Builder {
         private Executables tools = Executables.systemPath();
         private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.REAL;
         private Optional<String> port = Optional.empty();
         private String shutterSetting = "shutterspeed";
         private String isoSetting = "iso";
@@ -42,6 +48,8 @@ public record GphotoConfig(Executables tools, Clock clock, Optional<String> port
         private List<String> alwaysSet = List.of();
         private Duration firstBackoff = Duration.ofMillis(500);
         private Duration maxBackoff = Duration.ofSeconds(4);
+        // Capture and download take 3.5–6.3 s per shot in the field; a busy answer comes much sooner.
+        private Duration captureAllowance = Duration.ofMillis(6500);
         private Duration resetTimeout = Duration.ofSeconds(20);
         private int maxWidth = 6000;
         private int maxHeight = 4000;
@@ -57,6 +65,11 @@ public record GphotoConfig(Executables tools, Clock clock, Optional<String> port
 
         public Builder clock(Clock value) {
             clock = value;
+            return this;
+        }
+
+        public Builder sleeper(Sleeper value) {
+            sleeper = value;
             return this;
         }
 
@@ -91,6 +104,11 @@ public record GphotoConfig(Executables tools, Clock clock, Optional<String> port
             return this;
         }
 
+        public Builder captureAllowance(Duration value) {
+            captureAllowance = value;
+            return this;
+        }
+
         public Builder resetTimeout(Duration value) {
             resetTimeout = value;
             return this;
@@ -108,8 +126,9 @@ public record GphotoConfig(Executables tools, Clock clock, Optional<String> port
         }
 
         public GphotoConfig build() {
-            return new GphotoConfig(tools, clock, port, shutterSetting, isoSetting, colourTemperatureSetting,
-                    alwaysSet, firstBackoff, maxBackoff, resetTimeout, maxWidth, maxHeight, minInterval);
+            return new GphotoConfig(tools, clock, sleeper, port, shutterSetting, isoSetting,
+                    colourTemperatureSetting, alwaysSet, firstBackoff, maxBackoff, captureAllowance, resetTimeout,
+                    maxWidth, maxHeight, minInterval);
         }
     }
 }

@@ -29,6 +29,8 @@ public final class ProcessRunner {
     public static final int OUTPUT_LIMIT = 256 * 1024;
     /** How long to wait for a killed process to be gone before reporting it anyway. */
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+    /** How often a wait for a tool looks at the clock again. */
+    private static final Duration CLOCK_CHECK = Duration.ofMillis(100);
     /** How long to keep reading output after the tool exited, in case a grandchild still holds the pipe. */
     private static final long DRAIN_MILLIS = 2_000;
 
@@ -112,9 +114,21 @@ public final class ProcessRunner {
         }
     }
 
+    /**
+     * Waits for the process until {@code deadline} on this runner's clock, looking at the clock again at least every
+     * {@link #CLOCK_CHECK}: the deadline is the clock's, so a clock that is set (or, in tests, moved) while the tool
+     * runs moves the kill with it.
+     */
     private boolean waitUntil(Process process, Instant deadline) throws InterruptedException {
-        long millis = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
-        return process.waitFor(millis, TimeUnit.MILLISECONDS);
+        while (true) {
+            long left = Duration.between(clock.instant(), deadline).toMillis();
+            if (left <= 0) {
+                return !process.isAlive();
+            }
+            if (process.waitFor(Math.min(left, CLOCK_CHECK.toMillis()), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        }
     }
 
     /** Kills the tool that is running now, if any, with its children: for {@code close()} from another thread. */

@@ -26,6 +26,11 @@ public record RpicamConfig(Executables tools, Clock clock, Duration exposureSett
         return new RpicamConfig(newTools, clock, exposureSettle, maxWidth, maxHeight, minInterval);
     }
 
+    /** The clock deadlines are read on; tests pass a manual one. */
+    public RpicamConfig withClock(Clock newClock) {
+        return new RpicamConfig(tools, newClock, exposureSettle, maxWidth, maxHeight, minInterval);
+    }
+
     public RpicamConfig withExposureSettle(Duration settle) {
         return new RpicamConfig(tools, clock, settle, maxWidth, maxHeight, minInterval);
     }

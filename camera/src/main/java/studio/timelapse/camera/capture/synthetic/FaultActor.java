@@ -8,16 +8,17 @@ import java.util.concurrent.CountDownLatch;
 import studio.timelapse.camera.capture.CaptureException;
 import studio.timelapse.camera.capture.CaptureException.Kind;
 import studio.timelapse.camera.capture.CaptureRequest;
+import studio.timelapse.camera.capture.Sleeper;
 
 /** Acts out the faults a test injected: failing, hanging, running slow, spoiling the file written. */
 final class FaultActor {
     private final Clock clock;
-    private final SyntheticCamera.Sleeper sleeper;
+    private final Sleeper sleeper;
     private final CountDownLatch closed;
     private final long seed;
 
     /** @param closed counted down when the camera closes, which ends a hang that ignores its deadline */
-    FaultActor(Clock clock, SyntheticCamera.Sleeper sleeper, CountDownLatch closed, long seed) {
+    FaultActor(Clock clock, Sleeper sleeper, CountDownLatch closed, long seed) {
         this.clock = clock;
         this.sleeper = sleeper;
         this.closed = closed;

@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import studio.timelapse.camera.capture.BackendCapabilities;
 import studio.timelapse.camera.capture.CameraBackend;
@@ -26,6 +25,7 @@ import studio.timelapse.camera.capture.CaptureException;
 import studio.timelapse.camera.capture.CaptureException.Kind;
 import studio.timelapse.camera.capture.CaptureRequest;
 import studio.timelapse.camera.capture.CaptureResult;
+import studio.timelapse.camera.capture.Sleeper;
 import studio.timelapse.shared.actionlog.Action;
 import studio.timelapse.shared.actionlog.ActionLog;
 import studio.timelapse.shared.protocol.FrameSettings;
@@ -299,17 +299,11 @@ public final class SyntheticCamera implements CameraBackend {
         }
     }
 
-    /** Waits, as the camera's faults need to; tests pass one that advances a manual clock instead. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     /** Settings of a synthetic camera. */
     public static final class Builder {
         private final ActionLog log;
         private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+        private Sleeper sleeper = Sleeper.REAL;
         private long seed = 1;
         private SceneClock sceneClock = SceneClock.realTime();
         private ZoneId zone = ZoneOffset.UTC;

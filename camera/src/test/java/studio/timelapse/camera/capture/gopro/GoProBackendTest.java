@@ -25,6 +25,7 @@ import studio.timelapse.camera.capture.JpegCheck;
 import studio.timelapse.camera.capture.process.TestJpegs;
 import studio.timelapse.shared.actionlog.LogMessage;
 import studio.timelapse.shared.protocol.FrameSettings;
+import studio.timelapse.shared.testing.ManualClock;
 import studio.timelapse.shared.testing.RecordingLog;
 
 /**
@@ -93,10 +94,20 @@ class GoProBackendTest {
 
     @Test
     void aCameraBusyPastTheDeadlineTimesOut() {
+        // Time moves only by the backend's 10 s pauses, and every poll may take 10 s in real time: however slowly
+        // this machine answers, the busy camera is polled at 0, 10 and 20 s after the preset, and the next poll
+        // would be at the deadline.
+        ManualClock clock = new ManualClock(Instant.parse("2026-06-21T12:00:00Z"));
+        backend.close();
+        backend = new GoProBackend(recording.log(), GoProConfig.defaults().withBaseUri(camera.baseUri())
+                .withTiming(Duration.ofSeconds(30), Duration.ofSeconds(10), HOURLY).withTime(clock, clock::advance));
         camera.busyForPolls(1_000_000);
 
-        assertCaptureFails(request(FrameSettings.automatic(), Duration.ofMillis(500)), Kind.TIMEOUT,
-                "the GoPro stayed busy until the deadline");
+        assertCaptureFails(new CaptureRequest(FrameSettings.automatic(), clock.instant(),
+                clock.instant().plusSeconds(30)), Kind.TIMEOUT, "the GoPro stayed busy until the deadline (3 polls)");
+        assertThat(withoutStatePolls(camera.requests())).containsExactly("/gopro/camera/presets/set_group?id=1001");
+        assertThat(camera.requests()).endsWith("/gopro/camera/presets/set_group?id=1001", "/gopro/camera/state",
+                "/gopro/camera/state", "/gopro/camera/state");
     }
 
     @Test

@@ -19,10 +19,12 @@ import studio.timelapse.camera.capture.CaptureException;
 import studio.timelapse.camera.capture.CaptureException.Kind;
 import studio.timelapse.camera.capture.CaptureRequest;
 import studio.timelapse.camera.capture.CaptureResult;
+import studio.timelapse.camera.capture.process.BackgroundCapture;
 import studio.timelapse.camera.capture.process.FakeTool;
 import studio.timelapse.camera.capture.process.TestJpegs;
 import studio.timelapse.shared.actionlog.LogMessage;
 import studio.timelapse.shared.protocol.FrameSettings;
+import studio.timelapse.shared.testing.ManualClock;
 import studio.timelapse.shared.testing.RecordingLog;
 
 /**
@@ -101,12 +103,38 @@ class GphotoBackendTest {
 
     @Test
     void aCameraBusyUntilTheDeadlineIsReportedBusyWithItsAttempts() {
+        // Time moves only by the backend's waits, so how fast this machine runs the fake does not change the answer;
+        // each run may still take up to the 20 s allowance in real time before it is killed.
+        ManualClock clock = new ManualClock(Instant.parse("2026-06-21T12:00:00Z"));
+        backend = backend(GphotoConfig.builder().tools(gphoto2.path()).clock(clock).sleeper(clock::advance)
+                .backoff(Duration.ofMillis(20), Duration.ofMillis(80)).captureAllowance(Duration.ofSeconds(20))
+                .build());
         gphoto2.willRun(BUSY_PTP);
 
-        assertCaptureFails(request(FrameSettings.automatic(), Duration.ofSeconds(3)), Kind.BUSY,
-                "still busy after");
+        // 20.3 s: after waits of 20, 40, 80 and 80 ms, 20.08 s are left, not enough for another wait and a capture.
+        assertThatThrownBy(() -> backend.capture(request(FrameSettings.automatic(), clock.instant(),
+                Duration.ofMillis(20_300)), target))
+                .isInstanceOfSatisfying(CaptureException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BUSY))
+                .hasMessageContaining("still busy after 5 attempts and the deadline leaves no time for another");
 
-        assertThat(gphoto2.calls().size()).isGreaterThan(1);
+        assertThat(gphoto2.calls()).hasSize(5);
+        assertThat(recording.ofType("camera:gphoto2:retry")).extracting(message -> message.get("wait_ms"))
+                .containsExactly(20L, 40L, 80L, 80L);
+    }
+
+    @Test
+    void aBusyCameraIsNotAskedAgainWhenTheDeadlineLeavesLessThanACaptureTakes() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-06-21T12:00:00Z"));
+        backend = backend(GphotoConfig.builder().tools(gphoto2.path()).clock(clock).sleeper(clock::advance).build());
+        gphoto2.willRun(BUSY_IO, "jpeg");
+
+        // A busy answer comes at once, but the frame after it would need the 6.5 s a capture and download may take.
+        assertThatThrownBy(() -> backend.capture(request(FrameSettings.automatic(), clock.instant(),
+                Duration.ofSeconds(6)), target))
+                .isInstanceOfSatisfying(CaptureException.class, e -> assertThat(e.kind()).isEqualTo(Kind.BUSY))
+                .hasMessageContaining("still busy after 1 attempt and");
+
+        assertThat(gphoto2.calls()).hasSize(1);
     }
 
     @Test
@@ -133,13 +161,21 @@ class GphotoBackendTest {
     }
 
     @Test
-    void aFrozenCameraIsKilledAtTheDeadline() {
+    void aFrozenCameraIsKilledAtTheDeadline() throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-06-21T12:00:00Z"));
+        backend = backend(GphotoConfig.builder().tools(gphoto2.path()).clock(clock).build());
         gphoto2.willRun("hang");
 
-        assertCaptureFails(request(FrameSettings.automatic(), Duration.ofMillis(1500)), Kind.TIMEOUT,
-                "did not finish within");
+        try (BackgroundCapture capture = BackgroundCapture.start(backend,
+                request(FrameSettings.automatic(), clock.instant(), Duration.ofSeconds(5)), target)) {
+            List<Long> pids = gphoto2.awaitHanging();
+            clock.advance(Duration.ofSeconds(5));
 
-        assertThat(gphoto2.awaitHanging()).allSatisfy(pid -> assertThat(alive(pid)).as("pid %d", pid).isFalse());
+            CaptureException failure = capture.failure();
+            assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT);
+            assertThat(failure).hasMessageContaining("did not finish within 5.0 s");
+            assertThat(pids).allSatisfy(pid -> assertThat(alive(pid)).as("pid %d", pid).isFalse());
+        }
         assertThat(target).doesNotExist();
     }
 
@@ -226,7 +262,10 @@ class GphotoBackendTest {
     }
 
     private static CaptureRequest request(FrameSettings settings, Duration timeout) {
-        Instant now = Instant.now();
+        return request(settings, Instant.now(), timeout);
+    }
+
+    private static CaptureRequest request(FrameSettings settings, Instant now, Duration timeout) {
         return new CaptureRequest(settings, now, now.plus(timeout));
     }
 

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,7 +130,7 @@ public final class FakeTool {
 
     /** Waits until a {@code hang} run has started its child, then returns its pid and the child's. */
     public List<Long> awaitHanging() {
-        await().until(() -> Files.exists(home.resolve(name + ".pid")));
+        await().atMost(Duration.ofMinutes(1)).until(() -> Files.exists(home.resolve(name + ".pid")));
         return List.of(Long.parseLong(read(name + ".pid").strip()), Long.parseLong(read(name + ".child.pid").strip()));
     }
 

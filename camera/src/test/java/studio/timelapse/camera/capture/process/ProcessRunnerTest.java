@@ -10,6 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import studio.timelapse.camera.capture.CaptureException;
 import studio.timelapse.camera.capture.CaptureException.Kind;
 import studio.timelapse.shared.actionlog.LogMessage;
+import studio.timelapse.shared.testing.ManualClock;
 import studio.timelapse.shared.testing.RecordingLog;
 
 /** A camera tool runs as a child process that is gone, children and all, by the deadline. */
@@ -63,8 +67,20 @@ class ProcessRunnerTest {
 
     @Test
     void aToolStillRunningAtTheDeadlineIsKilledWithItsChildren() throws Exception {
-        ProcessOutcome outcome = runner.run(sh(hangWithAChild()), in(Duration.ofMillis(800)));
+        // The deadline passes on a manual clock once the tool is surely running, however slowly this machine starts it.
+        ManualClock clock = new ManualClock(Instant.parse("2026-06-21T12:00:00Z"));
+        ProcessRunner onTheClock = new ProcessRunner(recording.log(), clock, path);
+        CompletableFuture<ProcessOutcome> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return onTheClock.run(sh(hangWithAChild()), clock.instant().plusSeconds(5));
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        awaitHanging();
+        clock.advance(Duration.ofSeconds(5));
 
+        ProcessOutcome outcome = run.get(30, TimeUnit.SECONDS);
         assertThat(outcome.killedAtDeadline()).isTrue();
         assertThat(outcome.succeeded()).isFalse();
         assertThat(pids()).allSatisfy(pid -> assertThat(alive(pid)).as("process %d", pid).isFalse());
@@ -82,7 +98,7 @@ class ProcessRunnerTest {
             }
         });
         capture.start();
-        await().until(() -> Files.exists(dir.resolve("self.pid")) && Files.exists(dir.resolve("child.pid")));
+        awaitHanging();
 
         capture.interrupt();
         capture.join();
@@ -122,6 +138,11 @@ class ProcessRunnerTest {
     private String hangWithAChild() {
         return "sleep 600 & echo $! > " + dir.resolve("child.pid") + "; echo $$ > " + dir.resolve("self.pid")
                 + "; wait";
+    }
+
+    private void awaitHanging() {
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> Files.exists(dir.resolve("self.pid")) && Files.exists(dir.resolve("child.pid")));
     }
 
     private List<Long> pids() throws Exception {

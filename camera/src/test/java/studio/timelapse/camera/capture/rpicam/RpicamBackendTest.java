@@ -23,6 +23,7 @@ import studio.timelapse.camera.capture.CaptureException;
 import studio.timelapse.camera.capture.CaptureException.Kind;
 import studio.timelapse.camera.capture.CaptureRequest;
 import studio.timelapse.camera.capture.CaptureResult;
+import studio.timelapse.camera.capture.process.BackgroundCapture;
 import studio.timelapse.camera.capture.process.Executables;
 import studio.timelapse.camera.capture.process.FakeTool;
 import studio.timelapse.camera.capture.JpegCheck;
@@ -30,6 +31,7 @@ import studio.timelapse.camera.capture.process.TestJpegs;
 import studio.timelapse.shared.actionlog.ActionStatus;
 import studio.timelapse.shared.actionlog.LogMessage;
 import studio.timelapse.shared.protocol.FrameSettings;
+import studio.timelapse.shared.testing.ManualClock;
 import studio.timelapse.shared.testing.RecordingLog;
 
 /**
@@ -158,13 +160,23 @@ class RpicamBackendTest {
     }
 
     @Test
-    void aHangingToolIsKilledWithItsChildAtTheDeadline() {
+    void aHangingToolIsKilledWithItsChildAtTheDeadline() throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-06-21T12:00:00Z"));
+        RpicamBackend frozen = new RpicamBackend(recording.log(), RpicamConfig.defaults().withTools(rpicam.path())
+                .withClock(clock).withExposureSettle(Duration.ofMillis(10)));
         rpicam.willRun("hang");
 
-        assertCaptureFails(backend, request(FrameSettings.automatic(), Duration.ofMillis(1500)), Kind.TIMEOUT,
-                "did not finish within");
+        try (BackgroundCapture capture = BackgroundCapture.start(frozen,
+                new CaptureRequest(FrameSettings.automatic(), clock.instant(), clock.instant().plusSeconds(5)),
+                target)) {
+            List<Long> pids = rpicam.awaitHanging();
+            clock.advance(Duration.ofSeconds(5));
 
-        assertThat(rpicam.awaitHanging()).allSatisfy(pid -> assertThat(alive(pid)).as("pid %d", pid).isFalse());
+            CaptureException failure = capture.failure();
+            assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT);
+            assertThat(failure).hasMessageContaining("did not finish within");
+            assertThat(pids).allSatisfy(pid -> assertThat(alive(pid)).as("pid %d", pid).isFalse());
+        }
         assertThat(target).doesNotExist();
     }
 
