@@ -100,7 +100,7 @@ final class RenderRun {
         int segments = (frames.size() + perSegment - 1) / perSegment;
         int segmentsAtOnce = Math.min(tuning.segmentsAtOnce(cores), Math.max(1, segments - job.checkpoint()
                 .map(RenderJob.Checkpoint::segmentsDone).orElse(0)));
-        FramePipeline pipeline = FramePipeline.prepare(frames, pipelineSettings(cores, segmentsAtOnce),
+        FramePipeline pipeline = FramePipeline.prepare(frames, pipelineSettings(cores),
                 look(frames.size()), log, job.stopSignal());
         FrameSize size = pipeline.outputSize();
         EncoderSettings settings = EncoderSettings.of(size.width(), size.height(), frameRate())
@@ -228,13 +228,13 @@ final class RenderRun {
     /** What a render renders, fixed at its first run. */
     record RenderPlan(int framesPerSegment, List<SourceFrame> frames) {}
 
-    /** The pipeline of each segment: its share of the cores when several segments are encoded at once. */
-    private PipelineSettings pipelineSettings(int cores, int segmentsAtOnce) {
+    /** The frame pipeline of the render; its threads serve every segment being encoded. */
+    private PipelineSettings pipelineSettings(int cores) {
         PipelineSettings settings = request.preview()
                 ? PipelineSettings.preview()
                 : PipelineSettings.of(request.sizePreset()).withFraming(request.framing());
         return settings.withFramesPerSecond(request.fps())
-                .withThreads(tuning.pipelineThreads(cores, segmentsAtOnce));
+                .withThreads(tuning.pipelineThreads(cores));
     }
 
     private RenderLook look(int frameCount) {

@@ -7,8 +7,8 @@ import studio.timelapse.shared.job.RetryPolicy;
  * How renders run on this machine.
  *
  * @param segmentSeconds video seconds per segment: what a crash can cost, and the longest stretch between key frames
- * @param pipelineThreads decode-and-scale threads of each segment being encoded (0: the cores shared out between
- *     the segments encoded at once)
+ * @param pipelineThreads decode-and-scale threads of the render, shared by the segments encoded at once, so that the
+ *     cores go wherever frames are wanted, also to the last segment when it runs alone (0: one per core)
  * @param segmentsAtOnce segments encoded at the same time, each by its own encoder with its own frames (0: one per
  *     core): how a single-threaded encoder (JCodec) uses every core, and how any encoder keeps the cores busy while
  *     one segment ends (its encoder flushing, its frames draining) and the next starts
@@ -47,9 +47,9 @@ public record RenderTuning(double segmentSeconds, int pipelineThreads, int segme
         return segmentsAtOnce > 0 ? segmentsAtOnce : Math.max(1, cores);
     }
 
-    /** Decode-and-scale threads for each of {@code segments} segments encoded at once: at least one. */
-    int pipelineThreads(int cores, int segments) {
-        return pipelineThreads > 0 ? pipelineThreads : Math.max(1, cores / segments);
+    /** Decode-and-scale threads of a render on a machine of {@code cores} cores: at least one. */
+    int pipelineThreads(int cores) {
+        return pipelineThreads > 0 ? pipelineThreads : Math.max(1, cores);
     }
 
     /**

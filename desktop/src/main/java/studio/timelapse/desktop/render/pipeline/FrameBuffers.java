@@ -2,38 +2,39 @@ package studio.timelapse.desktop.render.pipeline;
 
 import java.util.ArrayDeque;
 import java.util.function.Supplier;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The output frame buffers of one stream, at most {@code capacity} of them alive at once: what bounds a render's
- * memory, however long it is. A worker takes a buffer before it claims a frame, so decoding waits when the consumer
- * falls behind; buffers come back when the consumer closes its frames and are reused.
+ * memory, however long it is. A worker claims a frame only with a buffer for it, so decoding turns elsewhere or waits
+ * when the consumer falls behind; buffers come back when the consumer closes its frames and are reused, and each
+ * return is announced ({@code onReturn}) to the workers that may be waiting for one.
  */
 final class FrameBuffers {
     private final int capacity;
     private final Supplier<FrameBuffer> allocate;
+    private final Runnable onReturn;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition returned = lock.newCondition();
     private final ArrayDeque<FrameBuffer> free = new ArrayDeque<>();
     private int live;
     private int peak;
     private int allocated;
 
-    FrameBuffers(int capacity, Supplier<FrameBuffer> allocate) {
+    FrameBuffers(int capacity, Supplier<FrameBuffer> allocate, Runnable onReturn) {
         if (capacity < 1) {
             throw new IllegalArgumentException("a stream needs at least one frame buffer, not " + capacity);
         }
         this.capacity = capacity;
         this.allocate = allocate;
+        this.onReturn = onReturn;
     }
 
-    /** A buffer (contents undefined), waiting while {@code capacity} are out. */
-    FrameBuffer take() throws InterruptedException {
-        lock.lockInterruptibly();
+    /** A buffer (contents undefined), or null while {@code capacity} are out. */
+    FrameBuffer tryTake() {
+        lock.lock();
         try {
-            while (live >= capacity) {
-                returned.await();
+            if (live >= capacity) {
+                return null;
             }
             live++;
             peak = Math.max(peak, live);
@@ -56,10 +57,10 @@ final class FrameBuffers {
             }
             live--;
             free.addFirst(buffer);
-            returned.signal();
         } finally {
             lock.unlock();
         }
+        onReturn.run(); // outside the lock: the workers claim buffers while holding theirs
     }
 
     int capacity() {

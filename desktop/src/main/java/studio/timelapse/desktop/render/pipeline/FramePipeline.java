@@ -43,6 +43,7 @@ public final class FramePipeline {
     private final OverlayPainter overlays;
     private final ActionLog log;
     private final StopSignal stop;
+    private final FrameWorkers workers;
 
     private FramePipeline(List<SourceFrame> frames, PipelineSettings settings, RenderLook look, JpegDecoders decoders,
             FrameSize outputSize, Optional<DeflickerPlan> deflicker, ActionLog log, StopSignal stop) {
@@ -55,6 +56,7 @@ public final class FramePipeline {
         this.overlays = new OverlayPainter(look.overlays());
         this.log = log;
         this.stop = stop;
+        this.workers = new FrameWorkers(this, settings.threads());
     }
 
     /**
@@ -222,6 +224,11 @@ public final class FramePipeline {
 
     StopSignal stop() {
         return stop;
+    }
+
+    /** The decode-and-scale threads, shared by every stream open at once (the segments of a render). */
+    FrameWorkers workers() {
+        return workers;
     }
 
     double gain(int position) {

@@ -5,22 +5,21 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import studio.timelapse.desktop.render.look.FrameBlender;
 import studio.timelapse.desktop.render.look.FrameMoment;
 import studio.timelapse.shared.actionlog.Action;
 import studio.timelapse.shared.cancel.StoppedException;
 
 /**
- * The frames of one range of a {@link FramePipeline}, delivered in order to one consumer while worker threads decode
- * and scale the frames ahead of it.
+ * The frames of one range of a {@link FramePipeline}, delivered in order to one consumer while the pipeline's worker
+ * threads ({@link FrameWorkers}, shared with its other open streams) decode and scale the frames ahead of it.
  *
- * <p>Memory stays bounded however long the range: a worker takes an output buffer from a pool of {@code
- * framesInFlight} (plus the blend window) before it claims the next position, so workers wait when the consumer falls
- * behind. Claiming after taking is also what keeps this free of deadlock: the frame the consumer waits for always
- * has its buffer.
+ * <p>Memory stays bounded however long the range: a worker claims the next position only together with an output
+ * buffer from a pool of {@code framesInFlight} (plus the blend window), so the workers turn to other streams, or wait,
+ * when this stream's consumer falls behind. Claiming a position and its buffer at once is also what keeps this free
+ * of deadlock: the frame the consumer waits for always has its buffer.
  *
  * <p>A frame that fails to decode is skipped with a {@code studio:render:frame_skipped} message naming the file and
  * the reason, and the stream goes on; {@link #report()} lists what was delivered and what was skipped. Anything else
@@ -38,9 +37,8 @@ public final class FrameStream implements AutoCloseable {
     private final FrameBuffers buffers;
     private final Optional<YuvFormat> yuv;
     private final Outcome[] outcomes;
-    private final AtomicInteger nextClaim;
     private final Object monitor = new Object();
-    private final ExecutorService workers;
+    private final FrameWorkers workers;
     private final Action action;
     private final FrameBlender blender;
     private final ArrayDeque<Rendered> blending = new ArrayDeque<>();
@@ -48,6 +46,9 @@ public final class FrameStream implements AutoCloseable {
     private final List<Integer> delivered = new ArrayList<>();
     private final List<SkippedFrame> skipped = new ArrayList<>();
     private volatile boolean closing;
+    private volatile boolean failed;
+    private int nextClaim; // guarded by the workers' lock
+    private int rendering; // claimed and not yet published; guarded by monitor
     private Throwable failure;
     private int nextDelivery;
     private boolean inputEnded;
@@ -66,21 +67,18 @@ public final class FrameStream implements AutoCloseable {
         this.decodeFrom = Math.max(0, from - before);
         this.decodeTo = Math.min(pipeline.frames(), to + after);
         this.nextDelivery = decodeFrom;
-        this.nextClaim = new AtomicInteger(decodeFrom);
+        this.nextClaim = decodeFrom;
         this.outcomes = new Outcome[decodeTo - decodeFrom];
         PipelineSettings settings = pipeline.settings();
+        this.workers = pipeline.workers();
         // The blender holds up to its window of buffers waiting for their blended frame: give the workers as many more.
         this.buffers = new FrameBuffers(settings.framesInFlight() + (blend > 1 ? blend : 0),
-                yuv.isPresent() ? () -> FrameBuffer.yuv(size) : () -> FrameBuffer.rgb(size));
+                yuv.isPresent() ? () -> FrameBuffer.yuv(size) : () -> FrameBuffer.rgb(size), workers::wake);
         this.action = pipeline.log().start("studio:render:frames", "from", from, "to", to, "width", size.width(),
                 "height", size.height(), "decoder", pipeline.decoderName(), "threads", settings.threads(),
                 "frames_in_flight", settings.framesInFlight(), "blend", blend, "delivers", yuv.isPresent() ? "yuv420"
                 : "rgb");
-        int threads = Math.max(1, Math.min(settings.threads(), decodeTo - decodeFrom));
-        this.workers = WorkerThreads.start("render-frames", threads);
-        for (int t = 0; t < threads; t++) {
-            workers.execute(pipeline.log().wrap(this::work));
-        }
+        workers.serve(this);
     }
 
     /**
@@ -195,33 +193,62 @@ public final class FrameStream implements AutoCloseable {
         }
     }
 
-    /** A worker: take a buffer, claim the next position, render it into the buffer, publish; until none is left. */
-    private void work() {
-        try (FrameRenderer renderer = pipeline.newRenderer(yuv)) {
-            while (!closing && !pipeline.stop().stopped()) {
-                FrameBuffer buffer = buffers.take();
-                int position = nextClaim.getAndIncrement();
-                if (position >= decodeTo || closing) {
-                    buffers.give(buffer);
-                    return;
-                }
-                publish(position, render(renderer, position, buffer));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** A position of this stream claimed by a worker, with the output buffer to render it into. */
+    record Claim(FrameStream stream, int position, FrameBuffer buffer) {}
+
+    /** The format this stream delivers: a worker renders its frames with a renderer for it. */
+    Optional<YuvFormat> yuv() {
+        return yuv;
+    }
+
+    /**
+     * The next position to render with a free buffer for it, or null if there is none now (all claimed, no buffer
+     * free, or the stream failed, stopped or closing). Called by the workers only, under their lock.
+     */
+    Claim claim() {
+        if (closing || failed || nextClaim >= decodeTo || pipeline.stop().stopped()) {
+            return null;
+        }
+        FrameBuffer buffer = buffers.tryTake();
+        if (buffer == null) {
+            return null;
+        }
+        synchronized (monitor) {
+            rendering++;
+        }
+        return new Claim(this, nextClaim++, buffer);
+    }
+
+    /**
+     * Renders a claimed position and publishes the outcome for the consumer. A frame that cannot be decoded becomes
+     * a skip; anything else (a bug, a missing native library) fails the stream, and the worker goes on with others.
+     */
+    void render(Claim claim, Supplier<FrameRenderer> renderer) {
+        Outcome outcome;
+        try {
+            outcome = render(renderer, claim.position(), claim.buffer());
         } catch (RuntimeException | Error e) {
+            failed = true;
             synchronized (monitor) {
                 if (failure == null) {
                     failure = e;
                 }
+                rendering--;
                 monitor.notifyAll();
             }
+            return;
+        }
+        synchronized (monitor) {
+            outcomes[claim.position() - decodeFrom] = outcome;
+            rendering--;
+            monitor.notifyAll();
         }
     }
 
-    private Outcome render(FrameRenderer renderer, int position, FrameBuffer buffer) {
+    private Outcome render(Supplier<FrameRenderer> renderers, int position, FrameBuffer buffer) {
         SourceFrame source = pipeline.sources().get(position);
         try {
+            FrameRenderer renderer = renderers.get();
             double gain = pipeline.gain(position);
             double luma = buffer.isYuv() ? renderer.renderYuv(source, position, gain, buffer.yuv())
                     : renderer.render(source, position, gain, buffer.rgb());
@@ -235,13 +262,6 @@ public final class FrameStream implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             buffers.give(buffer);
             throw e;
-        }
-    }
-
-    private void publish(int position, Outcome outcome) {
-        synchronized (monitor) {
-            outcomes[position - decodeFrom] = outcome;
-            monitor.notifyAll();
         }
     }
 
@@ -270,7 +290,9 @@ public final class FrameStream implements AutoCloseable {
         return buffers.allocated();
     }
 
+    // Every position has been claimed and delivered by now: the workers have nothing left to do here.
     private void finish() {
+        workers.stopServing(this);
         if (!action.isFinished()) {
             action.addSuccessFields("delivered", delivered.size(), "skipped", skipped.size(), "peak_buffers",
                     buffers.peak());
@@ -278,18 +300,15 @@ public final class FrameStream implements AutoCloseable {
         }
     }
 
-    /** Stops the workers and waits for them; an unfinished stream's action fails with the reason. */
+    /**
+     * Stops the workers claiming this stream's frames and waits for those they are rendering; an unfinished stream's
+     * action fails with the reason.
+     */
     @Override
     public void close() {
         closing = true;
-        workers.shutdownNow();
-        try {
-            if (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
-                action.log("studio:render:workers_still_running", "threads", pipeline.settings().threads());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        workers.stopServing(this);
+        awaitRenderingDone();
         if (!action.isFinished()) {
             Throwable why;
             synchronized (monitor) {
@@ -303,6 +322,25 @@ public final class FrameStream implements AutoCloseable {
             }
             action.fail(why);
             action.close();
+        }
+    }
+
+    // A frame being decoded is not interrupted (the decoder is native code): wait for it, so that no worker writes
+    // into this stream's buffers once it is closed.
+    private void awaitRenderingDone() {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        synchronized (monitor) {
+            try {
+                long left;
+                while (rendering > 0 && (left = deadline - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(monitor, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (rendering > 0) {
+                action.log("studio:render:workers_still_running", "frames", rendering);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package studio.timelapse.desktop.render.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,12 +10,14 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import studio.timelapse.desktop.render.look.RenderLook;
 import studio.timelapse.shared.actionlog.LogMessage;
@@ -134,6 +137,78 @@ class FrameStreamTest {
     }
 
     @Test
+    @Timeout(120) // a stream starved of threads would wait forever
+    void streamsOpenAtOnceShareThePipelinesThreadsWhichEndOnceNoneIsOpen() throws Exception {
+        List<SourceFrame> sources = frames(40);
+        FramePipeline pipeline = FramePipeline.prepare(sources, settings(2, 4), RenderLook.plain(), recording.log(),
+                stop);
+        FrameStream first = pipeline.open(0, 10);
+        FrameStream second = pipeline.open(10, 30);
+        FrameStream third = pipeline.open(30, 40);
+        try (first; second; third) {
+            assertThat(pipeline.workers().alive()).as("threads for three streams").isEqualTo(2);
+            // The first two fill their buffers and wait for their consumers; the threads turn to the third meanwhile.
+            assertPicturesOf(drain(third), range(30, 40));
+            assertPicturesOf(drain(first), range(0, 10));
+            assertPicturesOf(drain(second), range(10, 30));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.workers().alive() == 0);
+        try (FrameStream again = pipeline.open(5, 8)) {
+            assertPicturesOf(drain(again), range(5, 8));
+        }
+    }
+
+    @Test
+    @Timeout(120) // a stream starved of threads would wait forever
+    void theLastStreamOpenHasEveryThreadOfThePipeline() throws Exception {
+        FramePipeline pipeline = FramePipeline.prepare(frames(30), settings(2, 4), RenderLook.plain(), recording.log(),
+                stop);
+        try (FrameStream longer = pipeline.open(4, 30)) {
+            try (FrameStream shorter = pipeline.open(0, 4)) {
+                assertPicturesOf(drain(shorter), range(0, 4));
+            }
+            assertThat(pipeline.workers().alive()).isEqualTo(2);
+            assertPicturesOf(drain(longer), range(4, 30));
+            assertThat(longer.liveBuffers()).isZero();
+        }
+    }
+
+    @Test
+    @Timeout(120) // a stream starved of threads would wait forever
+    void anUnexpectedErrorInOneStreamLeavesTheOtherStreamsRendering() throws Exception {
+        List<SourceFrame> sources = new ArrayList<>(frames(12));
+        try (FileSystem zipped = zipFileSystem()) {
+            sources.set(2, unopenableByImageIo(zipped, sources.get(0)));
+            FramePipeline pipeline = FramePipeline.prepare(sources, settings(2, 2).withDecoder(DecoderChoice.IMAGEIO),
+                    RenderLook.plain(), recording.log(), stop);
+            try (FrameStream broken = pipeline.open(0, 6); FrameStream sound = pipeline.open(6, 12)) {
+                assertThatThrownBy(() -> drain(broken)).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("frame 2").hasCauseInstanceOf(UnsupportedOperationException.class);
+                assertPicturesOf(drain(sound), range(6, 12));
+            }
+        }
+    }
+
+    private FileSystem zipFileSystem() throws IOException {
+        return FileSystems.newFileSystem(URI.create("jar:" + folder.resolve("frames.zip").toUri()),
+                Map.of("create", "true"));
+    }
+
+    /** A copy of {@code frame} that makes ImageIO fail unexpectedly: it reads files, and a zip entry has none. */
+    private static SourceFrame unopenableByImageIo(FileSystem zipped, SourceFrame frame) throws IOException {
+        Path inside = zipped.getPath("/f.jpg");
+        Files.copy(frame.file(), inside);
+        return SourceFrame.of(inside);
+    }
+
+    private static void assertPicturesOf(List<RenderedFrameCopy> frames, List<Integer> positions) {
+        assertThat(frames).extracting(RenderedFrameCopy::position).containsExactlyElementsOf(positions);
+        for (RenderedFrameCopy frame : frames) {
+            JpegDecoderTest.assertClose(frame.pixels()[HEIGHT / 2 * WIDTH + WIDTH / 2], colourOf(frame.position()));
+        }
+    }
+
+    @Test
     void aBlendedRenderMadeInSegmentsEqualsOneMadeInOneGo() throws Exception {
         List<SourceFrame> sources = frames(20);
         Files.write(sources.get(9).file(), new byte[] {1, 2, 3});
@@ -177,12 +252,9 @@ class FrameStreamTest {
 
     @Test
     void anUnexpectedErrorInAWorkerEndsTheStreamWithThatError() throws Exception {
-        Path zip = folder.resolve("frames.zip");
         List<SourceFrame> sources = new ArrayList<>(frames(3));
-        try (FileSystem zipped = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of("create", "true"))) {
-            Path inside = zipped.getPath("/f.jpg");
-            Files.copy(sources.get(0).file(), inside);
-            sources.add(1, SourceFrame.of(inside)); // ImageIO reads files, not paths: toFile() throws
+        try (FileSystem zipped = zipFileSystem()) {
+            sources.add(1, unopenableByImageIo(zipped, sources.get(0)));
             FramePipeline pipeline = FramePipeline.prepare(sources, settings(1, 2).withDecoder(DecoderChoice.IMAGEIO),
                     RenderLook.plain(), recording.log(), stop);
             try (FrameStream stream = pipeline.open()) {
@@ -190,8 +262,6 @@ class FrameStreamTest {
                 assertThatThrownBy(stream::next).isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("frame 1").hasCauseInstanceOf(UnsupportedOperationException.class);
             }
-        } catch (IOException e) {
-            throw new AssertionError(e);
         }
     }
 

@@ -1,0 +1,138 @@
+package studio.timelapse.desktop.render.pipeline;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The decode-and-scale threads of one {@link FramePipeline}, shared by all of its open streams.
+ *
+ * <p>A render encodes several segments at once, each from its own {@link FrameStream}. Threads owned by each stream
+ * would leave cores idle whenever the streams are uneven — above all at the end, when the last segment runs alone
+ * with its share of the threads. Shared threads go wherever there is work: each takes, in turn from stream to
+ * stream, the next position of a stream that has one left and a free output buffer for it.
+ *
+ * <p>Threads start when a stream opens and end when no stream is open, so a pipeline needs no closing. Each keeps one
+ * {@link FrameRenderer} (decoders and scratch buffers) per output format for as long as it lives.
+ */
+final class FrameWorkers {
+    private final FramePipeline pipeline;
+    private final int threads;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition workAppeared = lock.newCondition();
+    private final List<FrameStream> open = new ArrayList<>();
+    private int alive;
+    private int started;
+    private int turn;
+
+    FrameWorkers(FramePipeline pipeline, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("a pipeline needs at least one thread, not " + threads);
+        }
+        this.pipeline = pipeline;
+        this.threads = threads;
+    }
+
+    /** Starts serving {@code stream}, starting the pipeline's threads if they are not running. */
+    void serve(FrameStream stream) {
+        lock.lock();
+        try {
+            open.add(stream);
+            while (alive < threads) {
+                alive++;
+                Thread thread = new Thread(pipeline.log().wrap(this::work), "render-frames-" + ++started);
+                thread.setDaemon(true);
+                thread.start();
+            }
+            workAppeared.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops serving {@code stream}: no new position of it is claimed after this returns. */
+    void stopServing(FrameStream stream) {
+        lock.lock();
+        try {
+            open.remove(stream);
+            workAppeared.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Something changed that may let a waiting thread claim a position: a buffer came back, a stream failed. */
+    void wake() {
+        lock.lock();
+        try {
+            workAppeared.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Threads alive now (they end once no stream is open). */
+    int alive() {
+        lock.lock();
+        try {
+            return alive;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void work() {
+        Map<Optional<YuvFormat>, FrameRenderer> renderers = new HashMap<>();
+        boolean left = false;
+        try {
+            for (FrameStream.Claim claim = nextClaim(); claim != null; claim = nextClaim()) {
+                Optional<YuvFormat> format = claim.stream().yuv();
+                claim.stream().render(claim, () -> renderers.computeIfAbsent(format, pipeline::newRenderer));
+            }
+            left = true; // nextClaim counted this thread out, under the lock that saw no stream open
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (!left) {
+                lock.lock();
+                try {
+                    alive--;
+                } finally {
+                    lock.unlock();
+                }
+            }
+            renderers.values().forEach(FrameRenderer::close);
+        }
+    }
+
+    /**
+     * The next position to render, from the streams in turn; null once no stream is open, this thread then counted out
+     * under the same lock, so a stream opening at that moment starts a thread of its own.
+     */
+    private FrameStream.Claim nextClaim() throws InterruptedException {
+        lock.lock();
+        try {
+            while (true) {
+                if (open.isEmpty()) {
+                    alive--;
+                    return null;
+                }
+                for (int i = 0; i < open.size(); i++) {
+                    int index = (turn + i) % open.size();
+                    FrameStream.Claim claim = open.get(index).claim();
+                    if (claim != null) {
+                        turn = index + 1;
+                        return claim;
+                    }
+                }
+                workAppeared.await();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}
