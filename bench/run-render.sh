@@ -4,7 +4,8 @@
 #   bench/run-render.sh [speed]     COUNT (300) frames of 4056x3040 JPEGs to 1080p at 25 fps, in one run, interleaved
 #                                   ROUNDS (1) times: the issue's ffmpeg command, the same with our geometry, and
 #                                   './timelapse render DIR --encoder x264' and '--encoder jcodec' (the real command
-#                                   line, a fresh studio home each); wall and CPU time, SSIM and size of each
+#                                   line, a fresh studio home each); wall and CPU time, SSIM and size of each.
+#                                   Even rounds run them in reverse order; ONLY="ffmpeg-issue x264" runs only those
 #   bench/run-render.sh heap        a long render (HEAP_FRAMES, 10000, cycling the frames) at HEAP_SIZE (2160p) with
 #                                   x264 in a 1 GB heap (-Xmx1g), its garbage collections logged: the heap after GC;
 #                                   HEAP_UNLOCKED=1 runs it at nice 19 without the benchmark lock (its times then mean little)
@@ -91,16 +92,28 @@ ssim() { # VIDEO W H X Y
 speed() {
     source="$work/source"
     link_frames "$source" "$count"
+    local contestants=(ffmpeg-issue x264 ffmpeg-fit jcodec) order name
     for ((round = 1; round <= rounds; round++)); do
-        timed "ffmpeg-issue-$round" ffmpeg -nostdin -hide_banner -nostats -y -framerate 25 -i "$source/frame-%05d.jpg" \
-            -vf scale=1920:-2 -c:v libx264 -preset veryfast -crf 20 "$work/ffmpeg-issue-$round.mp4"
-        timed "x264-$round" env TIMELAPSE_HOME="$work/home-x264-$round" ./timelapse render "$source" \
-            -o "$work/x264-$round.mp4" --encoder x264
-        timed "ffmpeg-fit-$round" ffmpeg -nostdin -hide_banner -nostats -y -framerate 25 -i "$source/frame-%05d.jpg" \
-            -vf scale=1440:1080,pad=1920:1080:240:0 -c:v libx264 -preset veryfast -crf 20 \
-            "$work/ffmpeg-fit-$round.mp4"
-        timed "jcodec-$round" env TIMELAPSE_HOME="$work/home-jcodec-$round" ./timelapse render "$source" \
-            -o "$work/jcodec-$round.mp4" --encoder jcodec
+        # The machine's speed drifts over minutes: even rounds run the contestants in reverse order (ABBA), so none
+        # is always first.
+        order=("${contestants[@]}")
+        if ((round % 2 == 0)); then
+            order=()
+            for ((i = ${#contestants[@]} - 1; i >= 0; i--)); do order+=("${contestants[i]}"); done
+        fi
+        for name in "${order[@]}"; do
+            [[ " ${only:-${contestants[*]}} " == *" $name "* ]] || continue
+            case "$name" in
+                ffmpeg-issue) timed "ffmpeg-issue-$round" ffmpeg -nostdin -hide_banner -nostats -y -framerate 25 \
+                    -i "$source/frame-%05d.jpg" -vf scale=1920:-2 -c:v libx264 -preset veryfast -crf 20 \
+                    "$work/ffmpeg-issue-$round.mp4" ;;
+                x264 | jcodec) timed "$name-$round" env TIMELAPSE_HOME="$work/home-$name-$round" ./timelapse render \
+                    "$source" -o "$work/$name-$round.mp4" --encoder "$name" ;;
+                ffmpeg-fit) timed "ffmpeg-fit-$round" ffmpeg -nostdin -hide_banner -nostats -y -framerate 25 \
+                    -i "$source/frame-%05d.jpg" -vf scale=1440:1080,pad=1920:1080:240:0 -c:v libx264 -preset veryfast \
+                    -crf 20 "$work/ffmpeg-fit-$round.mp4" ;;
+            esac
+        done
     done
 }
 
@@ -115,23 +128,31 @@ heap() {
 
 case "$mode" in
     speed)
+        only="${ONLY:-}"
         flock /tmp/bench.lock bash -c "$(declare -f timed link_frames speed); $(declare -p root out work frames \
-            count rounds); speed"
+            count rounds only); speed"
         source="$work/source"
         {
             echo "| run | wall s | CPU s (user+sys) | frames/s | wall / ffmpeg (issue) | SSIM (RGB) | size MB | load (1 min) before → after |"
             echo "|---|---:|---:|---:|---:|---:|---:|---|"
+            # Each run against the issue's ffmpeg command of its own round; SSIM once per distinct video (the
+            # encoders are deterministic, so the rounds of one contestant write the same bytes).
+            declare -A reference measured
+            while read -r name wall _; do
+                [[ "$name" == ffmpeg-issue-* ]] && reference[${name##*-}]=$wall
+            done < "$out/timings.txt"
             while read -r name wall user sys load0 load1; do
                 file="$work/$name.mp4"
                 case "$name" in
                     ffmpeg-issue-*) # scale=1920:-2: the whole picture, as tall as the aspect makes it
-                        geometry=(1920 "$(ffprobe -v error -show_entries stream=height -of csv=p=0 "$file")" 0 0)
-                        reference=$wall ;;
+                        geometry=(1920 "$(ffprobe -v error -show_entries stream=height -of csv=p=0 "$file")" 0 0) ;;
                     *) geometry=(1440 1080 240 0) ;; # 1080p fitted: a 1440x1080 picture between bars
                 esac
+                digest=$(md5sum < "$file" | cut -d' ' -f1)
+                [ -n "${measured[$digest]:-}" ] || measured[$digest]=$(ssim "$file" "${geometry[@]}")
                 printf '| %s | %.1f | %.1f | %.2f | %.2f | %s | %.1f | %s → %s |\n' "$name" "$wall" \
                     "$(echo "$user + $sys" | bc)" "$(echo "$count / $wall" | bc -l)" \
-                    "$(echo "$wall / ${reference:-$wall}" | bc -l)" "$(ssim "$file" "${geometry[@]}")" \
+                    "$(echo "$wall / ${reference[${name##*-}]:-$wall}" | bc -l)" "${measured[$digest]}" \
                     "$(echo "$(stat -c %s "$file") / 1000000" | bc -l)" "$load0" "$load1"
             done < "$out/timings.txt"
         } | tee "$out/results.md"

@@ -1,5 +1,6 @@
 package studio.timelapse.desktop.render.pipeline;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,10 +17,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * with its share of the threads. Shared threads go wherever there is work: each takes, in turn from stream to
  * stream, the next position of a stream that has one left and a free output buffer for it.
  *
- * <p>Threads start when a stream opens and end when no stream is open, so a pipeline needs no closing. Each keeps one
- * {@link FrameRenderer} (decoders and scratch buffers) per output format for as long as it lives.
+ * <p>Threads start when a stream opens and end a moment after none is open, so a pipeline needs no closing. Each
+ * keeps one {@link FrameRenderer} (decoders and scratch buffers) per output format for as long as it lives.
  */
 final class FrameWorkers {
+    // A render opens the next segment's stream as soon as one ends, sometimes just after the last open one ended: the
+    // threads wait that long rather than end and leave their renderers (decoders, 12 MP scratch planes) to the GC.
+    private static final Duration LINGER = Duration.ofSeconds(2);
+
     private final FramePipeline pipeline;
     private final int threads;
     private final ReentrantLock lock = new ReentrantLock();
@@ -110,16 +115,21 @@ final class FrameWorkers {
     }
 
     /**
-     * The next position to render, from the streams in turn; null once no stream is open, this thread then counted out
-     * under the same lock, so a stream opening at that moment starts a thread of its own.
+     * The next position to render, from the streams in turn; null once no stream has been open for {@link #LINGER},
+     * this thread then counted out under the same lock, so a stream opening at that moment starts a thread of its own.
      */
     private FrameStream.Claim nextClaim() throws InterruptedException {
         lock.lock();
         try {
+            long linger = LINGER.toNanos();
             while (true) {
                 if (open.isEmpty()) {
-                    alive--;
-                    return null;
+                    if (linger <= 0) {
+                        alive--;
+                        return null;
+                    }
+                    linger = workAppeared.awaitNanos(linger);
+                    continue;
                 }
                 for (int i = 0; i < open.size(); i++) {
                     int index = (turn + i) % open.size();
