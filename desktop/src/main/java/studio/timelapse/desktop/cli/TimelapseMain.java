@@ -9,8 +9,8 @@ public final class TimelapseMain {
     private TimelapseMain() {}
 
     public static void main(String[] args) {
-        int exitCode = TimelapseCli.create(AppHome.ofThisProcess(), AgentLaunch.ofThisProcess(), BuildInfo.load())
-                .execute(args);
+        int exitCode = TimelapseCli.forArguments(AppHome.ofThisProcess(), AgentLaunch.ofThisProcess(),
+                BuildInfo.load(), args).execute(args);
         System.exit(exitCode);
     }
 }
