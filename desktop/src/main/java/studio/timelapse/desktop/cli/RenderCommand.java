@@ -136,7 +136,9 @@ final class RenderCommand implements Callable<Integer> {
             err.println("timelapse render: " + e.getMessage());
             return 2;
         }
-        try (LibraryOption.OpenCore open = library.openOrCreateRenderCore(homes, StudioCore.Settings.defaults());
+        StudioCore.Settings settings = StudioCore.Settings.defaults();
+        EncoderPreload.start(settings.encoders(), request.encoder());
+        try (LibraryOption.OpenCore open = library.openOrCreateRenderCore(homes, settings);
                 ProgressPrinter progress = ProgressPrinter.follow(open.log(), RenderJob.NAME, out)) {
             StudioCore core = open.core();
             core.renderJob().refuseUnlessRenderable(request); // nothing is queued for a sequence that cannot render
