@@ -137,10 +137,10 @@ final class RenderCommand implements Callable<Integer> {
             return 2;
         }
         StudioCore.Settings settings = StudioCore.Settings.defaults();
-        RenderPreload.encoder(settings.encoders(), request.encoder());
         try (LibraryOption.OpenCore open = library.openOrCreateRenderCore(homes, settings);
                 ProgressPrinter progress = ProgressPrinter.follow(open.log(), RenderJob.NAME, out)) {
             StudioCore core = open.core();
+            RenderPreload.encoder(settings.encoders(), request.encoder());
             RenderPreload.queries(core.library());
             core.renderJob().refuseUnlessRenderable(request); // nothing is queued for a sequence that cannot render
             Job job = resumableOrNew(core, request);
