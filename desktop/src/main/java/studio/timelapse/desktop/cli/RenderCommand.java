@@ -136,9 +136,12 @@ final class RenderCommand implements Callable<Integer> {
             err.println("timelapse render: " + e.getMessage());
             return 2;
         }
-        try (LibraryOption.OpenCore open = library.openOrCreateRenderCore(homes, StudioCore.Settings.defaults());
+        StudioCore.Settings settings = StudioCore.Settings.defaults();
+        try (LibraryOption.OpenCore open = library.openOrCreateRenderCore(homes, settings);
                 ProgressPrinter progress = ProgressPrinter.follow(open.log(), RenderJob.NAME, out)) {
             StudioCore core = open.core();
+            RenderPreload.encoder(settings.encoders(), request.encoder());
+            RenderPreload.queries(core.library());
             core.renderJob().refuseUnlessRenderable(request); // nothing is queued for a sequence that cannot render
             Job job = resumableOrNew(core, request);
             out.println((job.state() == JobState.QUEUED && job.chunksDone() == 0 ? "Rendering " : "Resuming ")

@@ -64,7 +64,7 @@ public final class StudioCore implements AutoCloseable {
         this.importJob = importJob;
         this.syncJob = syncJob;
         this.cameraClients = cameraClients;
-        this.cameraLinks = new AgentCameraLinks(cameraClients);
+        this.cameraLinks = cameraClients == null ? null : new AgentCameraLinks(cameraClients);
         this.sync = sync;
         this.renderScheduler = new RenderScheduler(library, jobs, renderJob, library.clock(), log);
         this.schedules = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -98,7 +98,9 @@ public final class StudioCore implements AutoCloseable {
      * The same engine, working the render queue only: for {@code timelapse render}, which runs one render and waits
      * for it. No sync, ingest or import workers poll the library meanwhile and no render schedule is checked (they
      * cost about 2 % of a 300-frame render's CPU); other queues' work waits for an engine opened with {@link #open}.
-     * Only render jobs can be submitted to it.
+     * Only render jobs can be submitted to it. It talks to no camera, so it neither reads nor makes the studio's key:
+     * {@link #cameraClients}, {@link #cameraLinks}, {@link #sync} and {@link #syncJob} refuse with
+     * {@link IllegalStateException}.
      */
     public static StudioCore openForRenders(Path libraryFolder, ActionLog log, Clock clock, Settings settings) {
         return assemble(libraryFolder, log, clock, settings, Work.RENDERS);
@@ -123,15 +125,18 @@ public final class StudioCore implements AutoCloseable {
             Locks locks = Locks.builder(library.database(), log).build();
             Encoders encoders = settings.encoders();
             RenderJob renderJob = new RenderJob(Optional.of(library), log, encoders, settings.render());
-            cameraClients = new CameraClients(library, StudioIdentity.loadOrCreate(library.folder(), log));
-            SyncJob syncJob = new SyncJob(library, new AgentCameraLinks(cameraClients), settings.sync());
             FrameAnalyzer analyzer = new FrameAnalyzer();
             IngestJob ingestJob = new IngestJob(library, analyzer, settings.analysisThreads());
             ImportJob importJob = new ImportJob(library, analyzer, settings.analysisThreads());
             JobRunner.Builder runner = JobRunner.builder(library.database(), log)
                     .clock(clock)
                     .locks(locks);
+            SyncJob syncJob = null;
             if (work != Work.RENDERS) {
+                // The studio's key is read (or made) only by an engine that may talk to cameras: a render never
+                // does, and loading the key and its cryptography costs a render's start a tenth of a second or more.
+                cameraClients = new CameraClients(library, StudioIdentity.loadOrCreate(library.folder(), log));
+                syncJob = new SyncJob(library, new AgentCameraLinks(cameraClients), settings.sync());
                 runner.queue(SyncJob.QUEUE, SYNC_WORKERS)
                         .register(syncJob)
                         .queue(IngestJob.QUEUE, 1)
@@ -147,7 +152,8 @@ public final class StudioCore implements AutoCloseable {
                 jobs.start();
             }
             return new StudioCore(library, locks, encoders, jobs, renderJob, ingestJob, importJob, syncJob,
-                    cameraClients, new SyncScheduler(jobs, syncJob, clock), log, work, settings.firstScheduleCheck());
+                    cameraClients, syncJob == null ? null : new SyncScheduler(jobs, syncJob, clock), log, work,
+                    settings.firstScheduleCheck());
         } catch (IOException e) {
             library.close();
             throw new UncheckedIOException("The studio's identity in " + library.folder() + " cannot be read", e);
@@ -238,22 +244,31 @@ public final class StudioCore implements AutoCloseable {
 
     /** The sync job type, for whoever re-submits jobs by type (a retry button); {@link #sync()} asks for syncs. */
     public SyncJob syncJob() {
-        return syncJob;
+        return withCameras(syncJob);
     }
 
     /** Sync of paired cameras: one job per camera at a time, asked for whenever a camera announces a frame. */
     public SyncScheduler sync() {
-        return sync;
+        return withCameras(sync);
     }
 
     /** The connections sync uses to each paired camera, and their event streams. */
     public AgentCameraLinks cameraLinks() {
-        return cameraLinks;
+        return withCameras(cameraLinks);
     }
 
     /** The one client per paired camera that sync and the event streams share (closed with the core). */
     public CameraClients cameraClients() {
-        return cameraClients;
+        return withCameras(cameraClients);
+    }
+
+    /** {@code part}, which a render-only engine (see {@link #openForRenders}) does not have. */
+    private static <T> T withCameras(T part) {
+        if (part == null) {
+            throw new IllegalStateException("a render-only studio engine talks to no camera: open it with"
+                    + " StudioCore.open for sync and camera links");
+        }
+        return part;
     }
 
     /** Scheduled renders: their occurrences are queued as render jobs by this core every few minutes. */
@@ -285,7 +300,9 @@ public final class StudioCore implements AutoCloseable {
             jobs.close(Duration.ofSeconds(5));
         } finally {
             try {
-                cameraClients.close();
+                if (cameraClients != null) {
+                    cameraClients.close();
+                }
             } finally {
                 try {
                     locks.close();

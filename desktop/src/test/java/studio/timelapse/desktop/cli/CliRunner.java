@@ -21,7 +21,7 @@ final class CliRunner {
 
     Run run(String... args) {
         AppHome homes = new AppHome(Map.of("TIMELAPSE_HOME", home.toString()), "Linux", home);
-        CommandLine cli = TimelapseCli.create(homes, AgentLaunch.BY_HAND, new BuildInfo("1.2.3"));
+        CommandLine cli = TimelapseCli.forArguments(homes, AgentLaunch.BY_HAND, new BuildInfo("1.2.3"), args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));

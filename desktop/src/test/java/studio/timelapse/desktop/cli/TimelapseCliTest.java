@@ -30,8 +30,49 @@ class TimelapseCliTest {
         return new Run(exitCode, out.toString(), err.toString());
     }
 
+    /** As {@code ./timelapse} runs: with the command tree {@link TimelapseCli#forArguments} builds for the arguments. */
     private static Run run(String... args) {
-        return run(TimelapseCli.create(LINUX_HOMES, AgentLaunch.BY_HAND, new BuildInfo("1.2.3")), args);
+        return run(TimelapseCli.forArguments(LINUX_HOMES, AgentLaunch.BY_HAND, new BuildInfo("1.2.3"), args), args);
+    }
+
+    private static CommandLine wholeTree() {
+        return TimelapseCli.create(LINUX_HOMES, AgentLaunch.BY_HAND, new BuildInfo("1.2.3"));
+    }
+
+    @Nested
+    class OnlyTheNamedCommand {
+        @Test
+        void isRegisteredWhenTheArgumentsStartWithItsName() {
+            CommandLine cli = TimelapseCli.forArguments(LINUX_HOMES, AgentLaunch.BY_HAND, new BuildInfo("1.2.3"),
+                    "render", "frames", "-o", "out.mp4");
+
+            assertThat(cli.getSubcommands().keySet()).containsExactly("render");
+        }
+
+        @Test
+        void helpAMisspeltCommandOrNoCommandGetTheWholeTree() {
+            for (String[] args : new String[][] {{"help", "render"}, {"rendr"}, {"--help"}, {}}) {
+                CommandLine cli = TimelapseCli.forArguments(LINUX_HOMES, AgentLaunch.BY_HAND,
+                        new BuildInfo("1.2.3"), args);
+
+                assertThat(cli.getSubcommands().keySet()).as(String.join(" ", args))
+                        .isEqualTo(wholeTree().getSubcommands().keySet());
+            }
+        }
+
+        @Test
+        void answersEveryCommandsHelpAndErrorsAsTheWholeTreeDoes() {
+            for (String name : wholeTree().getSubcommands().keySet()) {
+                for (String[] args : new String[][] {{name, "--help"}, {name, "--frobnicate"}}) {
+                    Run whole = run(wholeTree(), args);
+                    Run named = run(args);
+
+                    assertThat(named).as(String.join(" ", args)).isEqualTo(whole);
+                }
+            }
+            String[] nested = {"cameras", "list", "--help"};
+            assertThat(run(nested)).isEqualTo(run(wholeTree(), nested));
+        }
     }
 
     @Nested
@@ -83,7 +124,7 @@ class TimelapseCliTest {
     class Help {
         @Test
         void offersOnlyTheCommandsThatWorkToday() {
-            CommandLine cli = TimelapseCli.create(LINUX_HOMES, AgentLaunch.BY_HAND, new BuildInfo("1.2.3"));
+            CommandLine cli = wholeTree();
 
             assertThat(cli.getSubcommands().keySet()).containsExactly("paths", "version", "cameras", "sync", "import",
                     "ingest", "library", "sequences", "render", "schedules", "jobs", "log", "studio", "demo", "help");
