@@ -49,7 +49,7 @@ public record RenderTuning(double segmentSeconds, int pipelineThreads, int segme
 
     /** Decode-and-scale threads of a render on a machine of {@code cores} cores: at least one. */
     int pipelineThreads(int cores) {
-        return pipelineThreads > 0 ? pipelineThreads : Math.max(1, cores);
+        return pipelineThreads > 0 ? pipelineThreads : Math.max(1, Math.min(64, cores)); // the pipeline's most
     }
 
     /**

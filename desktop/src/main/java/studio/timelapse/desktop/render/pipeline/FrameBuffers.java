@@ -36,13 +36,13 @@ final class FrameBuffers {
             if (live >= capacity) {
                 return null;
             }
-            live++;
-            peak = Math.max(peak, live);
             FrameBuffer buffer = free.pollFirst();
             if (buffer == null) {
+                buffer = allocate.get(); // before counting it: an allocation that fails must not keep a place
                 allocated++;
-                buffer = allocate.get();
             }
+            live++;
+            peak = Math.max(peak, live);
             return buffer;
         } finally {
             lock.unlock();

@@ -56,7 +56,7 @@ public final class FramePipeline {
         this.overlays = new OverlayPainter(look.overlays());
         this.log = log;
         this.stop = stop;
-        this.workers = new FrameWorkers(this, settings.threads());
+        this.workers = new FrameWorkers(this, settings.threads(), settings.framesInFlight());
     }
 
     /**

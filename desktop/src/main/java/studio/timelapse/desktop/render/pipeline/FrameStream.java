@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import studio.timelapse.desktop.render.look.FrameBlender;
 import studio.timelapse.desktop.render.look.FrameMoment;
 import studio.timelapse.shared.actionlog.Action;
@@ -39,6 +39,7 @@ public final class FrameStream implements AutoCloseable {
     private final Outcome[] outcomes;
     private final Object monitor = new Object();
     private final FrameWorkers workers;
+    private final int reserved;
     private final Action action;
     private final FrameBlender blender;
     private final ArrayDeque<Rendered> blending = new ArrayDeque<>();
@@ -72,13 +73,20 @@ public final class FrameStream implements AutoCloseable {
         PipelineSettings settings = pipeline.settings();
         this.workers = pipeline.workers();
         // The blender holds up to its window of buffers waiting for their blended frame: give the workers as many more.
+        this.reserved = 1 + (blend > 1 ? blend : 0);
         this.buffers = new FrameBuffers(settings.framesInFlight() + (blend > 1 ? blend : 0),
                 yuv.isPresent() ? () -> FrameBuffer.yuv(size) : () -> FrameBuffer.rgb(size), workers::wake);
         this.action = pipeline.log().start("studio:render:frames", "from", from, "to", to, "width", size.width(),
                 "height", size.height(), "decoder", pipeline.decoderName(), "threads", settings.threads(),
                 "frames_in_flight", settings.framesInFlight(), "blend", blend, "delivers", yuv.isPresent() ? "yuv420"
                 : "rgb");
-        workers.serve(this);
+        try {
+            workers.serve(this);
+        } catch (RuntimeException | Error e) {
+            action.fail(e);
+            action.close();
+            throw e;
+        }
     }
 
     /**
@@ -203,31 +211,55 @@ public final class FrameStream implements AutoCloseable {
 
     /**
      * The next position to render with a free buffer for it, or null if there is none now (all claimed, no buffer
-     * free, or the stream failed, stopped or closing). Called by the workers only, under their lock.
+     * free — its own, or within the pipeline's frames in flight —, or the stream failed, stopped or closing). A stream
+     * may always hold one buffer (plus its blend window), so its consumer's next frame can always be rendered. Called
+     * by the workers only, under their lock.
      */
     Claim claim() {
         if (closing || failed || nextClaim >= decodeTo || pipeline.stop().stopped()) {
+            return null;
+        }
+        if (buffers.live() >= reserved && !workers.withinFramesInFlight()) {
             return null;
         }
         FrameBuffer buffer = buffers.tryTake();
         if (buffer == null) {
             return null;
         }
+        Claim claim = new Claim(this, nextClaim, buffer);
         synchronized (monitor) {
             rendering++;
         }
-        return new Claim(this, nextClaim++, buffer);
+        nextClaim++;
+        return claim;
+    }
+
+    /** Ends the stream with {@code cause}: what went wrong while claiming its next frame. */
+    void fail(Throwable cause) {
+        failed = true;
+        synchronized (monitor) {
+            if (failure == null) {
+                failure = cause;
+            }
+            monitor.notifyAll();
+        }
+    }
+
+    /** Output buffers this stream holds now: its part of the pipeline's frames in flight. */
+    int heldBuffers() {
+        return buffers.live();
     }
 
     /**
      * Renders a claimed position and publishes the outcome for the consumer. A frame that cannot be decoded becomes
-     * a skip; anything else (a bug, a missing native library) fails the stream, and the worker goes on with others.
+     * a skip; anything else (a bug, a missing native library, memory running out) fails the stream, and the worker
+     * goes on with others.
      */
-    void render(Claim claim, Supplier<FrameRenderer> renderer) {
+    void render(Claim claim, Function<Optional<YuvFormat>, FrameRenderer> renderers) {
         Outcome outcome;
         try {
-            outcome = render(renderer, claim.position(), claim.buffer());
-        } catch (RuntimeException | Error e) {
+            outcome = render(renderers, claim.position(), claim.buffer());
+        } catch (Throwable e) { // whatever it is, the consumer must hear of it rather than wait for this frame
             failed = true;
             synchronized (monitor) {
                 if (failure == null) {
@@ -245,10 +277,10 @@ public final class FrameStream implements AutoCloseable {
         }
     }
 
-    private Outcome render(Supplier<FrameRenderer> renderers, int position, FrameBuffer buffer) {
+    private Outcome render(Function<Optional<YuvFormat>, FrameRenderer> renderers, int position, FrameBuffer buffer) {
         SourceFrame source = pipeline.sources().get(position);
         try {
-            FrameRenderer renderer = renderers.get();
+            FrameRenderer renderer = renderers.apply(yuv);
             double gain = pipeline.gain(position);
             double luma = buffer.isYuv() ? renderer.renderYuv(source, position, gain, buffer.yuv())
                     : renderer.render(source, position, gain, buffer.rgb());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * The decode-and-scale threads of one {@link FramePipeline}, shared by all of its open streams.
@@ -27,6 +28,7 @@ final class FrameWorkers {
 
     private final FramePipeline pipeline;
     private final int threads;
+    private final int framesInFlight;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition workAppeared = lock.newCondition();
     private final List<FrameStream> open = new ArrayList<>();
@@ -34,12 +36,13 @@ final class FrameWorkers {
     private int started;
     private int turn;
 
-    FrameWorkers(FramePipeline pipeline, int threads) {
+    FrameWorkers(FramePipeline pipeline, int threads, int framesInFlight) {
         if (threads < 1) {
             throw new IllegalArgumentException("a pipeline needs at least one thread, not " + threads);
         }
         this.pipeline = pipeline;
         this.threads = threads;
+        this.framesInFlight = framesInFlight;
     }
 
     /** Starts serving {@code stream}, starting the pipeline's threads if they are not running. */
@@ -48,10 +51,18 @@ final class FrameWorkers {
         try {
             open.add(stream);
             while (alive < threads) {
-                alive++;
                 Thread thread = new Thread(pipeline.log().wrap(this::work), "render-frames-" + ++started);
                 thread.setDaemon(true);
-                thread.start();
+                try {
+                    thread.start();
+                } catch (RuntimeException | Error e) { // no more threads to be had: go on with those there are
+                    if (alive == 0) {
+                        open.remove(stream);
+                        throw e;
+                    }
+                    break;
+                }
+                alive++;
             }
             workAppeared.signalAll();
         } finally {
@@ -70,7 +81,7 @@ final class FrameWorkers {
         }
     }
 
-    /** Something changed that may let a waiting thread claim a position: a buffer came back, a stream failed. */
+    /** Something changed that may let a waiting thread claim a position: a buffer came back. */
     void wake() {
         lock.lock();
         try {
@@ -78,6 +89,18 @@ final class FrameWorkers {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Whether the open streams together hold fewer output buffers than the pipeline's frames in flight: what keeps
+     * memory bounded by the pipeline, not by the number of streams times each stream's share. Under the lock.
+     */
+    boolean withinFramesInFlight() {
+        int held = 0;
+        for (FrameStream stream : open) {
+            held += stream.heldBuffers();
+        }
+        return held < framesInFlight;
     }
 
     /** Threads alive now (they end once no stream is open). */
@@ -92,11 +115,12 @@ final class FrameWorkers {
 
     private void work() {
         Map<Optional<YuvFormat>, FrameRenderer> renderers = new HashMap<>();
+        Function<Optional<YuvFormat>, FrameRenderer> rendererFor = format -> renderers.computeIfAbsent(format,
+                pipeline::newRenderer);
         boolean left = false;
         try {
             for (FrameStream.Claim claim = nextClaim(); claim != null; claim = nextClaim()) {
-                Optional<YuvFormat> format = claim.stream().yuv();
-                claim.stream().render(claim, () -> renderers.computeIfAbsent(format, pipeline::newRenderer));
+                claim.stream().render(claim, rendererFor);
             }
             left = true; // nextClaim counted this thread out, under the lock that saw no stream open
         } catch (InterruptedException e) {
@@ -133,7 +157,14 @@ final class FrameWorkers {
                 }
                 for (int i = 0; i < open.size(); i++) {
                     int index = (turn + i) % open.size();
-                    FrameStream.Claim claim = open.get(index).claim();
+                    FrameStream stream = open.get(index);
+                    FrameStream.Claim claim;
+                    try {
+                        claim = stream.claim();
+                    } catch (RuntimeException | Error e) { // a buffer that could not be allocated: that stream fails
+                        stream.fail(e);
+                        continue;
+                    }
                     if (claim != null) {
                         turn = index + 1;
                         return claim;

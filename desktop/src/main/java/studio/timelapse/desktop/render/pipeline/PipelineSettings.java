@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param framesPerSecond the video's frame rate
  * @param decoder which JPEG decoder
  * @param threads decode-and-scale worker threads (1–64), shared by the streams open at once; one per core by default
- * @param framesInFlight output frames of each stream that may exist at once, decoded ahead of the consumer included
- *     (at least {@code threads}); this, times the frame size and the streams open at once, bounds the pipeline's
- *     memory however long the render
+ * @param framesInFlight output frames that may exist at once, decoded ahead of the consumers included, across the
+ *     streams open at once (at least {@code threads}); beyond it each open stream may always hold one (plus its blend
+ *     window), so that its next frame can be rendered. This, times the frame size, bounds the pipeline's memory
+ *     however long the render
  * @param fastDecode whether speed beats fidelity, as for a preview: reduced decodes may skip pixels (ImageIO's
  *     subsampling) instead of averaging them
  */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -155,6 +156,29 @@ class FrameStreamTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.workers().alive() == 0);
         try (FrameStream again = pipeline.open(5, 8)) {
             assertPicturesOf(drain(again), range(5, 8));
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void theFramesInFlightBoundThePipelineHoweverManyStreamsAreOpen() throws Exception {
+        FramePipeline pipeline = FramePipeline.prepare(frames(40), settings(2, 4), RenderLook.plain(), recording.log(),
+                stop);
+        List<FrameStream> streams = new ArrayList<>();
+        try {
+            for (int from = 0; from < 40; from += 10) {
+                streams.add(pipeline.open(from, from + 10));
+            }
+            IntSupplier held = () -> streams.stream().mapToInt(FrameStream::liveBuffers).sum();
+            // Nobody consumes: the workers decode ahead until the pipeline's 4, plus the one each stream may always have.
+            await().atMost(Duration.ofSeconds(60)).until(() -> held.getAsInt() >= 4);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                    .until(() -> held.getAsInt() <= 4 + streams.size());
+            for (int i = 0; i < streams.size(); i++) {
+                assertPicturesOf(drain(streams.get(i)), range(i * 10, i * 10 + 10));
+            }
+        } finally {
+            streams.forEach(FrameStream::close);
         }
     }
 
