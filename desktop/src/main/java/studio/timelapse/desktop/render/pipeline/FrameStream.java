@@ -204,11 +204,6 @@ public final class FrameStream implements AutoCloseable {
     /** A position of this stream claimed by a worker, with the output buffer to render it into. */
     record Claim(FrameStream stream, int position, FrameBuffer buffer) {}
 
-    /** The format this stream delivers: a worker renders its frames with a renderer for it. */
-    Optional<YuvFormat> yuv() {
-        return yuv;
-    }
-
     /**
      * The next position to render with a free buffer for it, or null if there is none now (all claimed, no buffer
      * free — its own, or within the pipeline's frames in flight —, or the stream failed, stopped or closing). A stream
@@ -234,7 +229,7 @@ public final class FrameStream implements AutoCloseable {
         return claim;
     }
 
-    /** Ends the stream with {@code cause}: what went wrong while claiming its next frame. */
+    /** Ends the stream with {@code cause}: what went wrong while claiming or rendering one of its frames. */
     void fail(Throwable cause) {
         failed = true;
         synchronized (monitor) {
@@ -243,11 +238,6 @@ public final class FrameStream implements AutoCloseable {
             }
             monitor.notifyAll();
         }
-    }
-
-    /** Output buffers this stream holds now: its part of the pipeline's frames in flight. */
-    int heldBuffers() {
-        return buffers.live();
     }
 
     /**
@@ -260,11 +250,8 @@ public final class FrameStream implements AutoCloseable {
         try {
             outcome = render(renderers, claim.position(), claim.buffer());
         } catch (Throwable e) { // whatever it is, the consumer must hear of it rather than wait for this frame
-            failed = true;
+            fail(e);
             synchronized (monitor) {
-                if (failure == null) {
-                    failure = e;
-                }
                 rendering--;
                 monitor.notifyAll();
             }

@@ -51,7 +51,8 @@ final class FrameWorkers {
         try {
             open.add(stream);
             while (alive < threads) {
-                Thread thread = new Thread(pipeline.log().wrap(this::work), "render-frames-" + ++started);
+                // No log context: a thread serves every stream, and the streams log for themselves.
+                Thread thread = new Thread(this::work, "render-frames-" + ++started);
                 thread.setDaemon(true);
                 try {
                     thread.start();
@@ -98,7 +99,7 @@ final class FrameWorkers {
     boolean withinFramesInFlight() {
         int held = 0;
         for (FrameStream stream : open) {
-            held += stream.heldBuffers();
+            held += stream.liveBuffers();
         }
         return held < framesInFlight;
     }
